@@ -1,0 +1,68 @@
+"""The FastAPI application: settings, database, intake service and routers wired together."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.responses import ORJSONResponse
+
+import chanrac
+from chanrac.api import errors
+from chanrac.config import Settings, get_settings
+from chanrac.intake.service import IntakeService, default_classifier, default_hooks
+from chanrac.store.db import make_engine, session_factory
+
+log = logging.getLogger("chanrac.api")
+
+# One router per resource; a capability whose package is not there yet is simply not mounted.
+ROUTERS = (
+    "chanrac.api.routers.meta",
+    "chanrac.api.routers.reports",
+    "chanrac.api.routers.sms",
+    "chanrac.api.routers.verdicts",
+    "chanrac.api.routers.campaigns",
+    "chanrac.api.routers.feeds",
+    "chanrac.api.routers.webhooks",
+)
+
+
+def create_app(settings: Settings | None = None, *, classify: bool = True) -> FastAPI:
+    settings = settings or get_settings()
+    engine = make_engine(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="chanrac API",
+        version=chanrac.__version__,
+        description="Vietnam's anti-spam SMS platform: report intake, verdicts, campaigns, feeds.",
+        default_response_class=ORJSONResponse,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessions = session_factory(engine)
+    app.state.intake = IntakeService(
+        app.state.sessions,
+        settings,
+        classifier=default_classifier(settings) if classify else None,
+        on_stored=default_hooks(),
+    )
+    errors.install(app)
+    app.add_middleware(errors.BodySizeLimit, max_bytes=settings.max_body_bytes)
+    for name in ROUTERS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,109 @@
+"""Every client mistake becomes a 4xx that says what is wrong and where; nothing leaks as a 500."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from chanrac.intake.schemas import field_errors
+
+log = logging.getLogger("chanrac.api")
+
+
+def problem(status: int, message: str, errors: list[dict[str, Any]] | None = None) -> JSONResponse:
+    body: dict[str, Any] = {"error": message}
+    if errors:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=status)
+
+
+def _body_problem(exc: RequestValidationError) -> JSONResponse | None:
+    for err in exc.errors():
+        if err.get("type") == "json_invalid":
+            ctx = err.get("ctx") or {}
+            where = err.get("loc", ("body", "?"))[-1]
+            return problem(400, f"malformed JSON at character {where}: {ctx.get('error', 'invalid JSON')}")
+    return None
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return _body_problem(exc) or problem(422, "invalid request", field_errors(list(exc.errors())))
+
+    @app.exception_handler(UnicodeDecodeError)
+    async def _unicode(_: Request, exc: UnicodeDecodeError) -> JSONResponse:
+        return problem(400, f"request body is not valid UTF-8 (byte {exc.start})")
+
+    @app.exception_handler(json.JSONDecodeError)
+    async def _json(_: Request, exc: json.JSONDecodeError) -> JSONResponse:
+        return problem(400, f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return problem(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # The body may hold reporters' numbers: log the route and the error type, never the payload.
+        log.exception("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+        return problem(500, "internal error; the request was not stored")
+
+
+class BodySizeLimit:
+    """Refuse bodies over the limit with 413, whether announced by Content-Length or streamed."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or ()).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await self._refuse(scope, send)
+            return
+        received = 0
+        started = False
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise _TooLarge
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except _TooLarge:
+            if not started:
+                await self._refuse(scope, send)
+
+    async def _refuse(self, scope: Scope, send: Send) -> None:
+        response = problem(413, f"request body larger than {self.max_bytes} bytes")
+        await response(scope, _empty_receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _empty_receive() -> Message:
+    return {"type": "http.disconnect"}

@@ -1,0 +1,87 @@
+"""Runtime settings: environment variables ``CHANRAC_*``, then an optional TOML file.
+
+The file is named by ``CHANRAC_CONFIG`` (or ``--config`` on the command line) and holds the same
+keys in lower case, e.g. ``database_url = "postgresql+psycopg://127.0.0.1/chanrac"``.
+Environment variables win over the file, the file over the defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+# Limits of what one report or request may hold (documented in the README). They are part of the
+# API contract, so they are constants rather than settings.
+MAX_TEXT_CHARS = 2000  # message text: ≈ 13 concatenated SMS segments of Vietnamese UCS-2
+MAX_FIELD_CHARS = 200  # sender, reporter, recipient, province
+MAX_BATCH_REPORTS = 10_000  # reports in one batch upload
+MAX_FUTURE_SKEW_MINUTES = 10  # a received time later than now + this is an error
+
+
+class _TomlFile(PydanticBaseSettingsSource):
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:  # pragma: no cover
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        path = os.environ.get("CHANRAC_CONFIG")
+        if not path:
+            return {}
+        try:
+            with open(path, "rb") as fh:
+                return tomllib.load(fh)
+        except FileNotFoundError as exc:
+            raise ValueError(f"CHANRAC_CONFIG names {path!r}, which does not exist") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ValueError(f"configuration file {path!r} is not valid TOML: {exc}") from exc
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CHANRAC_", extra="forbid")
+
+    database_url: str = Field(
+        "sqlite:///./chanrac.db", description="SQLAlchemy URL; SQLite by default, PostgreSQL in production"
+    )
+    host: str = "127.0.0.1"
+    port: int = 8000
+    language: str = Field("vi", description="default UI language: vi or en")
+
+    max_body_bytes: int = Field(32 * 1024 * 1024, description="largest HTTP request body accepted")
+    duplicate_window_hours: int = Field(24, description="same reporter, sender and text → counted, not stored")
+
+    # Verdict thresholds on the summed signal score.
+    flag_threshold: float = 3.0
+    block_threshold: float = 6.0
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return init_settings, env_settings, _TomlFile(settings_cls)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite or ":memory:" in self.database_url:
+            return None
+        return Path(self.database_url.split("///", 1)[1])
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
