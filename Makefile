@@ -21,6 +21,7 @@ test: setup-dev
 setup: $(VENV)/.installed
 
 setup-dev: $(VENV)/.installed-dev
+	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; }  # web UI browser tests
 
 $(VENV)/.created:
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "chanrac needs Python >= 3.11")'

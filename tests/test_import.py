@@ -22,7 +22,11 @@ from chanrac.store.db import make_engine, session_factory
 from chanrac.store.tables import ReportRow
 
 ROWS = [
-    {"sender": f"09876543{i:02d}", "text": f"Nha cai uy tin tang 150k, dang ky tai abc{i}.top", "reporter": f"091200{i:04d}"}
+    {
+        "sender": f"09876543{i:02d}",
+        "text": f"Nha cai uy tin tang 150k, dang ky tai abc{i}.top",
+        "reporter": f"091200{i:04d}",
+    }
     for i in range(30)
 ]
 

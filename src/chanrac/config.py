@@ -61,6 +61,14 @@ class Settings(BaseSettings):
     flag_threshold: float = 3.0
     block_threshold: float = 6.0
 
+    # Campaigns, reputation and feeds (chanrac.campaigns, chanrac.sharing).
+    reputation_half_life_days: float = Field(30.0, description="evidence against a source halves in this time")
+    blocklist_min_score: float = Field(0.8, description="reputation (0–1) from which a source is blocklisted")
+    blocklist_min_reporters: int = Field(2, description="distinct reporters needed before anything is blocklisted")
+    blocklist_ttl_days: int = Field(30, description="a blocklist entry expires this long after its last report")
+    webhook_max_attempts: int = Field(8, description="deliveries of one webhook event before it is marked failed")
+    webhook_backoff_seconds: float = Field(30.0, description="first webhook retry delay; doubles every attempt")
+
     @classmethod
     def settings_customise_sources(
         cls,

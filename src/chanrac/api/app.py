@@ -8,7 +8,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.responses import ORJSONResponse
 
 import chanrac
 from chanrac.api import errors
@@ -27,6 +26,8 @@ ROUTERS = (
     "chanrac.api.routers.campaigns",
     "chanrac.api.routers.feeds",
     "chanrac.api.routers.webhooks",
+    "chanrac.api.routers.stats",
+    "chanrac.web.routes",
 )
 
 
@@ -43,7 +44,6 @@ def create_app(settings: Settings | None = None, *, classify: bool = True) -> Fa
         title="chanrac API",
         version=chanrac.__version__,
         description="Vietnam's anti-spam SMS platform: report intake, verdicts, campaigns, feeds.",
-        default_response_class=ORJSONResponse,
         lifespan=lifespan,
     )
     app.state.settings = settings
@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None, *, classify: bool = True) -> Fa
         on_stored=default_hooks(),
     )
     errors.install(app)
-    app.add_middleware(errors.BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(errors.RequestBodyGuard, max_bytes=settings.max_body_bytes)
     for name in ROUTERS:
         try:
             module = importlib.import_module(name)

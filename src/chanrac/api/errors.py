@@ -38,10 +38,6 @@ def install(app: FastAPI) -> None:
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
         return _body_problem(exc) or problem(422, "invalid request", field_errors(list(exc.errors())))
 
-    @app.exception_handler(UnicodeDecodeError)
-    async def _unicode(_: Request, exc: UnicodeDecodeError) -> JSONResponse:
-        return problem(400, f"request body is not valid UTF-8 (byte {exc.start})")
-
     @app.exception_handler(json.JSONDecodeError)
     async def _json(_: Request, exc: json.JSONDecodeError) -> JSONResponse:
         return problem(400, f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")
@@ -57,52 +53,58 @@ def install(app: FastAPI) -> None:
         return problem(500, "internal error; the request was not stored")
 
 
-class BodySizeLimit:
-    """Refuse bodies over the limit with 413, whether announced by Content-Length or streamed."""
+class RequestBodyGuard:
+    """Read the body once, refusing it before any route runs when it is too large (413) or, for JSON,
+    not UTF-8 (400 with the byte offset) — FastAPI would otherwise answer a vague "error parsing the body"."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
         self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS", "DELETE"):
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers") or ()).get(b"content-length")
+        headers = dict(scope.get("headers") or ())
+        declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(scope, send)
+            await self._answer(scope, send, 413, f"request body larger than {self.max_bytes} bytes")
             return
-        received = 0
-        started = False
-
-        async def limited_receive() -> Message:
-            nonlocal received
+        chunks: list[bytes] = []
+        size = 0
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise _TooLarge
-            return message
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                await self._answer(scope, send, 413, f"request body larger than {self.max_bytes} bytes")
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        if b"json" in headers.get(b"content-type", b""):
+            try:
+                body.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                await self._answer(scope, send, 400, f"request body is not valid UTF-8 (byte {exc.start})")
+                return
+        delivered = False
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
+        async def replay() -> Message:
+            nonlocal delivered
+            if delivered:
+                return await receive()
+            delivered = True
+            return {"type": "http.request", "body": body, "more_body": False}
 
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await self._refuse(scope, send)
+        await self.app(scope, replay, send)
 
-    async def _refuse(self, scope: Scope, send: Send) -> None:
-        response = problem(413, f"request body larger than {self.max_bytes} bytes")
-        await response(scope, _empty_receive, send)
-
-
-class _TooLarge(Exception):
-    pass
+    @staticmethod
+    async def _answer(scope: Scope, send: Send, status: int, message: str) -> None:
+        await problem(status, message)(scope, _empty_receive, send)
 
 
 async def _empty_receive() -> Message:

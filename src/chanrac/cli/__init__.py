@@ -48,7 +48,7 @@ def _root(
 ) -> None:
     if config is not None:
         os.environ["CHANRAC_CONFIG"] = str(config)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 def settings():  # type: ignore[no-untyped-def]

@@ -6,8 +6,9 @@ import hashlib
 from datetime import datetime
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Header, HTTPException, Request, status
-from fastapi.responses import ORJSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from chanrac.api.deps import IntakeDep
@@ -83,7 +84,7 @@ def submit_report(report: ReportIn, intake: IntakeDep) -> Any:
         status_url=f"/api/v1/reports/{receipt.tracking_code}",
         verdict=VerdictOut(**verdict_to_json(receipt.verdict)) if receipt.verdict else None,
     )
-    return ORJSONResponse(body.model_dump(), status_code=200 if receipt.duplicate else 201)
+    return JSONResponse(body.model_dump(mode="json"), status_code=200 if receipt.duplicate else 201)
 
 
 @router.post(
@@ -120,7 +121,8 @@ async def submit_batch(
     except IdempotencyConflict as exc:
         raise HTTPException(409, str(exc)) from None
     body = dict(receipt.body, replayed=receipt.replayed)
-    return ORJSONResponse(body, status_code=200 if receipt.replayed else 201)
+    # Up to 10,000 items: serialise with orjson directly rather than through a response model.
+    return Response(orjson.dumps(body), status_code=200 if receipt.replayed else 201, media_type="application/json")
 
 
 @router.get("/{tracking_code}", response_model=ReportStatusOut)

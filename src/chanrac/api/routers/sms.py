@@ -10,7 +10,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from chanrac.api.deps import IntakeDep
 from chanrac.config import MAX_TEXT_CHARS
-from chanrac.intake.schemas import phone_or_none, local_time
+from chanrac.intake.schemas import local_time, phone_or_none
 from chanrac.intake.sms import handle_inbound
 from chanrac.law import REPORT_SHORT_CODES
 
