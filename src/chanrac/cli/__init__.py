@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from chanrac import __version__
+from chanrac.config import Settings, get_settings
 
 app = typer.Typer(
     name="chanrac",
@@ -51,9 +52,7 @@ def _root(
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def settings():  # type: ignore[no-untyped-def]
-    from chanrac.config import get_settings
-
+def settings() -> Settings:
     return get_settings()
 
 

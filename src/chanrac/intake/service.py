@@ -8,9 +8,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,7 +21,7 @@ from chanrac.store.tables import IdempotentBatchRow, ReportRow
 
 Classifier = Callable[[Sequence[Message]], list[Verdict]]
 # Called inside the storing transaction with the ids of the new rows (e.g. campaign assignment).
-StoredHook = Callable[[Session, list[int]], None]
+StoredHook = Callable[[Session, list[int]], object]
 
 
 class IdempotencyConflict(Exception):
@@ -227,10 +227,10 @@ class IntakeService:
             assert stored is not None
             receipts[i] = Receipt(stored.tracking_code, duplicate=True, status="duplicate")
 
+        table = cast(Table, ReportRow.__table__)
         if rows:
-            session.execute(ReportRow.__table__.insert(), rows)
+            session.execute(table.insert(), rows)
         if increments:
-            table = ReportRow.__table__
             session.execute(
                 update(table)
                 .where(table.c.id == bindparam("row_id"))
@@ -258,8 +258,8 @@ class IntakeService:
         key_list = sorted(wanted)
         for start in range(0, len(key_list), 5000):
             for key, at, row_id, code in session.execute(query, {"keys": key_list[start : start + 5000]}):
-                at = at if at.tzinfo else at.replace(tzinfo=TIMEZONE)
-                found.setdefault(key, []).append((at, row_id, code))
+                at = at if at.tzinfo else at.replace(tzinfo=TIMEZONE)  # SQLite returns naive times
+                found.setdefault(str(key), []).append((at, row_id, code))
         return found
 
     def _original_for(
