@@ -170,6 +170,7 @@ GROUPS = (
     ("chanrac.cli.detect", None),
     ("chanrac.cli.campaigns", "campaigns"),
     ("chanrac.cli.traffic", "traffic"),
+    ("chanrac.cli.synth", "synth"),
 )
 for _module_name, _group in GROUPS:
     try:
