@@ -1,0 +1,193 @@
+"""Reputation of senders (numbers, brandnames, short codes) and indicators (domains, URLs, bank
+accounts, OTT handles): a score in [0, 1] made of named signals, decaying with time.
+
+Evidence points are summed from signals — reports, distinct reporters (the hardest to fake),
+campaigns, the share of spam verdicts, traffic-analytics suspicion when given — then multiplied
+by ``0.5 ** (age / half_life)`` and squashed: ``score = 1 - exp(-points / 4)``. ``score_evidence``
+is pure (unit-testable, usable inline); ``rebuild_reputation`` aggregates the database with SQL
+and stores one row per source; ``reputation_lookups`` hands detection its two mappings.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import case, delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from chanrac.campaigns.service import local_time
+from chanrac.config import TIMEZONE, Settings
+from chanrac.model import IndicatorKind, SenderKind, Signal
+from chanrac.store.tables import ReportRow
+from chanrac.store.tables_campaigns import ReportIndicatorRow, ReputationRow
+
+__all__ = [
+    "Evidence",
+    "ReputationLookups",
+    "rebuild_reputation",
+    "reputation_lookups",
+    "score_evidence",
+]
+
+SENDER_KINDS = frozenset({SenderKind.MOBILE, SenderKind.FIXED, SenderKind.SHORT_CODE, SenderKind.BRANDNAME})
+INDICATOR_KINDS = frozenset(
+    {IndicatorKind.DOMAIN, IndicatorKind.URL, IndicatorKind.BANK_ACCOUNT, IndicatorKind.ZALO, IndicatorKind.TELEGRAM}
+)
+_SCALE = 4.0  # points giving score 1 - 1/e ≈ 0.63
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the reports say about one source."""
+
+    kind: str
+    value: str
+    reports: int
+    reporters: int
+    campaigns: int
+    spam_share: float  # share of its reports whose verdict was spam (0 when none was classified)
+    first_seen: datetime
+    last_seen: datetime
+    suspect_score: float = 0.0  # from traffic analytics, 0–1
+
+
+def score_evidence(evidence: Evidence, now: datetime, half_life_days: float) -> tuple[float, list[Signal]]:
+    """The score in [0, 1] and the signals that make it up (positive: points of evidence)."""
+    signals = [
+        Signal("REP_REPORTS", round(min(3.0, math.log2(1 + evidence.reports)), 3), f"{evidence.reports} reports"),
+        Signal(
+            "REP_REPORTERS",
+            round(min(6.0, 1.5 * math.log2(1 + evidence.reporters)), 3),
+            f"{evidence.reporters} distinct reporters",
+        ),
+    ]
+    if evidence.campaigns:
+        signals.append(
+            Signal("REP_CAMPAIGNS", round(min(2.0, 0.5 * evidence.campaigns), 3), f"in {evidence.campaigns} campaigns")
+        )
+    signals.append(
+        Signal("REP_SPAM_VERDICTS", round(3.0 * evidence.spam_share - 1.0, 3), f"{evidence.spam_share:.0%} spam")
+    )
+    if evidence.suspect_score > 0:
+        signals.append(Signal("REP_TRAFFIC_SUSPECT", round(4.0 * evidence.suspect_score, 3), "traffic analytics"))
+    points = max(0.0, sum(s.score for s in signals))
+    age_days = max(0.0, (now - local_time(evidence.last_seen)).total_seconds() / 86400)
+    decay = 0.5 ** (age_days / half_life_days) if half_life_days > 0 else 1.0
+    if decay < 0.999:
+        signals.append(Signal("REP_DECAY", round(points * (decay - 1.0), 3), f"last seen {age_days:.0f} days ago"))
+    score = 1.0 - math.exp(-points * decay / _SCALE)
+    return round(score, 4), signals
+
+
+def _sender_evidence(session: Session) -> list[Evidence]:
+    spam = case((ReportRow.verdict_label == "spam", 1.0), (ReportRow.verdict_label.is_(None), None), else_=0.0)
+    rows = session.execute(
+        select(
+            ReportRow.sender_kind,
+            ReportRow.sender,
+            func.count() + func.coalesce(func.sum(ReportRow.duplicate_count), 0),
+            func.count(func.distinct(ReportRow.reporter)),
+            func.count(func.distinct(ReportRow.campaign_id)),
+            func.avg(spam),
+            func.min(ReportRow.received_at),
+            func.max(ReportRow.received_at),
+        )
+        .where(ReportRow.sender.is_not(None), ReportRow.sender_kind.in_([k.value for k in SENDER_KINDS]))
+        .group_by(ReportRow.sender_kind, ReportRow.sender)
+    ).all()
+    return [Evidence(str(r[0]), str(r[1]), int(r[2]), r[3], r[4], float(r[5] or 0.0), r[6], r[7]) for r in rows]
+
+
+def _indicator_evidence(session: Session) -> list[Evidence]:
+    spam = case((ReportRow.verdict_label == "spam", 1.0), (ReportRow.verdict_label.is_(None), None), else_=0.0)
+    rows = session.execute(
+        select(
+            ReportIndicatorRow.kind,
+            ReportIndicatorRow.value,
+            func.count(func.distinct(ReportRow.id)),
+            func.count(func.distinct(ReportRow.reporter)),
+            func.count(func.distinct(ReportRow.campaign_id)),
+            func.avg(spam),
+            func.min(ReportRow.received_at),
+            func.max(ReportRow.received_at),
+        )
+        .join(ReportRow, ReportRow.id == ReportIndicatorRow.report_id)
+        .where(ReportIndicatorRow.kind.in_([k.value for k in INDICATOR_KINDS] + [IndicatorKind.PHONE.value]))
+        .group_by(ReportIndicatorRow.kind, ReportIndicatorRow.value)
+    ).all()
+    return [Evidence(str(r[0]), str(r[1]), int(r[2]), r[3], r[4], float(r[5] or 0.0), r[6], r[7]) for r in rows]
+
+
+def rebuild_reputation(
+    session: Session,
+    settings: Settings,
+    now: datetime | None = None,
+    suspects: Mapping[str, float] | None = None,
+) -> int:
+    """Recompute every reputation row from the reports; flushes only. Returns the number of rows.
+
+    ``suspects`` maps a number (E.164) to a traffic-analytics score in [0, 1].
+    """
+    now = now or datetime.now(TIMEZONE)
+    suspects = suspects or {}
+    rows: list[dict[str, Any]] = []
+    for evidence in _sender_evidence(session) + _indicator_evidence(session):
+        if evidence.value in suspects:
+            evidence = Evidence(**{**_as_dict(evidence), "suspect_score": max(0.0, min(1.0, suspects[evidence.value]))})
+        score, signals = score_evidence(evidence, now, settings.reputation_half_life_days)
+        rows.append(
+            {
+                "kind": evidence.kind,
+                "value": evidence.value[:300],
+                "score": score,
+                "reports": evidence.reports,
+                "reporters": evidence.reporters,
+                "campaigns": evidence.campaigns,
+                "spam_share": evidence.spam_share,
+                "first_seen": local_time(evidence.first_seen),
+                "last_seen": local_time(evidence.last_seen),
+                "signals": [{"name": s.name, "score": s.score, "detail": s.detail} for s in signals],
+                "updated_at": now,
+            }
+        )
+    session.execute(delete(ReputationRow))
+    for i in range(0, len(rows), 5000):
+        session.execute(insert(ReputationRow), rows[i : i + 5000])
+    session.flush()
+    return len(rows)
+
+
+def _as_dict(evidence: Evidence) -> dict[str, Any]:
+    return {name: getattr(evidence, name) for name in Evidence.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
+class ReputationLookups:
+    """What :class:`chanrac.detect.Lookups` takes: value → score in [0, 1]."""
+
+    sender_reputation: Mapping[str, float]
+    indicator_reputation: Mapping[str, float]
+
+
+def reputation_lookups(session: Session, min_score: float = 0.05) -> ReputationLookups:
+    """Senders (E.164 numbers, brandnames, short codes) and indicators (domains, URLs, bank
+    accounts, OTT handles, phone numbers in texts) with a score of at least ``min_score``."""
+    senders: dict[str, float] = {}
+    indicators: dict[str, float] = {}
+    sender_kinds = {k.value for k in SENDER_KINDS}
+    for kind, value, score in session.execute(
+        select(ReputationRow.kind, ReputationRow.value, ReputationRow.score).where(ReputationRow.score >= min_score)
+    ):
+        target = senders if kind in sender_kinds else indicators
+        target[value] = max(score, target.get(value, 0.0))
+    return ReputationLookups(senders, indicators)
+
+
+def explain(row: ReputationRow) -> str:
+    signals: Sequence[dict[str, Any]] = row.signals or []
+    parts = ", ".join(f"{s['name']}={s['score']:+.2f}" for s in signals)
+    return f"{row.kind} {row.value}: score {row.score:.2f} ({parts})"

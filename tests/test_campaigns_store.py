@@ -1,0 +1,122 @@
+"""Campaigns in a real database (SQLite and PostgreSQL): incremental assignment, merge-free
+rebuild, reputation, and the blocklist feed with its cursor."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from itertools import count
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from chanrac.campaigns import assign_reports, rebuild_campaigns, rebuild_reputation, reputation_lookups
+from chanrac.config import TIMEZONE, Settings
+from chanrac.model import new_tracking_code
+from chanrac.sharing.blocklist import publish_blocklist, read_blocklist
+from chanrac.store.tables import ReportRow
+from chanrac.store.tables_campaigns import CampaignKeyRow, CampaignRow, ReportIndicatorRow
+
+LOAN = "Ho tro vay tien tieu dung toi {n} trieu, lai suat thap, giai ngan trong ngay, khong tham dinh. Zalo {p} a {who}"
+HAM = ["Toi nay may gio em ve", "Chieu nay hop luc 3h nhe", "Anh gui tai lieu qua mail roi"]
+_reporters = count(100)
+
+
+def add_report(session: Session, text: str, sender: str, when: datetime, spam: bool = True) -> int:
+    row = ReportRow(
+        tracking_code=new_tracking_code(),
+        kind="spam_sms",
+        channel="api",
+        sender=sender,
+        sender_kind="mobile",
+        reporter=f"+8491{next(_reporters):07d}",
+        text=text,
+        received_at=when,
+        created_at=when,
+        duplicate_count=0,
+        status="classified",
+        verdict_label="spam" if spam else "ham",
+        verdict_category="loan" if spam else "ham",
+        verdict_score=7.0 if spam else 0.0,
+        verdict_action="block" if spam else "allow",
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def test_new_reports_join_their_campaign_at_once(session: Session) -> None:
+    now = datetime.now(TIMEZONE)
+    first = [
+        add_report(session, LOAN.format(n=50, p="0912345678", who=w), "+84987000001", now - timedelta(days=1))
+        for w in ("Nam", "Lan")
+    ]
+    ham = add_report(session, HAM[0], "+84987000009", now, spam=False)
+    assign_reports(session, [*first, ham])
+    session.commit()
+    later = add_report(session, LOAN.format(n=50, p="0912345678", who="Hung"), "+84987000002", now)
+    result = assign_reports(session, [later])
+    session.commit()
+    campaign_ids = {r.id: r.campaign_id for r in session.execute(select(ReportRow.id, ReportRow.campaign_id))}
+    assert campaign_ids[first[0]] == campaign_ids[first[1]] == campaign_ids[later] == result.assigned[later]
+    assert campaign_ids[ham] != campaign_ids[later]
+    assert result.created == []
+    campaign = session.get(CampaignRow, campaign_ids[later])
+    assert campaign is not None
+    assert (campaign.message_count, campaign.reporter_count, campaign.sender_count) == (3, 3, 2)
+    assert campaign.category == "loan"
+    assert sum(campaign.daily_counts.values()) == 3
+    assert "+84912345678" in campaign.indicators.get("phone", {}) or "+84912345678" in campaign.indicators.get(
+        "zalo", {}
+    )
+    assert assign_reports(session, [later]).assigned == {}  # already assigned: left alone
+    assert session.scalar(select(func.count()).select_from(CampaignKeyRow)) > 0
+
+
+def test_rebuild_keeps_campaign_ids_and_indexes_again(session: Session) -> None:
+    now = datetime.now(TIMEZONE)
+    ids = [
+        add_report(session, LOAN.format(n=30, p="0911111111", who=w), "+84987000003", now)
+        for w in ("Nam", "Lan", "Hoa", "Binh")
+    ]
+    assign_reports(session, ids)
+    session.commit()
+    before = session.scalar(select(ReportRow.campaign_id).where(ReportRow.id == ids[0]))
+    stats = rebuild_campaigns(session)
+    session.commit()
+    assert stats["reports"] == 4 and stats["campaigns"] == 1 and stats["kept_ids"] == 1
+    after = set(session.scalars(select(ReportRow.campaign_id)))
+    assert after == {before}
+    assert session.scalar(select(func.count()).select_from(ReportIndicatorRow)) >= 4
+
+
+def test_reputation_and_blocklist_feed_with_cursor_and_removals(session: Session, settings: Settings) -> None:
+    now = datetime.now(TIMEZONE)
+    ids = [
+        add_report(session, LOAN.format(n=70, p="0933333333", who=w), "+84987000004", now - timedelta(hours=i))
+        for i, w in enumerate(("Nam", "Lan", "Hoa", "Binh", "Tuan", "Minh"))
+    ]
+    ids.append(add_report(session, HAM[1], "+84987000005", now, spam=False))
+    assign_reports(session, ids)
+    rebuild_reputation(session, settings, now=now)
+    lookups = reputation_lookups(session)
+    assert lookups.sender_reputation["+84987000004"] > 0.8
+    assert lookups.sender_reputation.get("+84987000005", 0.0) < 0.5
+    published = publish_blocklist(session, settings, now=now)
+    session.commit()
+    assert published.added >= 1
+    snapshot = read_blocklist(session, since=0)
+    values = {(e.kind, e.value) for e in snapshot.entries}
+    assert ("number", "+84987000004") in values and ("number", "+84987000005") not in values
+    assert all(e.listed for e in snapshot.entries)
+    cursor = snapshot.cursor
+    assert read_blocklist(session, since=cursor).entries == []
+    # a month and a half later nothing new came: the entries expire and appear as removals
+    later = now + timedelta(days=settings.blocklist_ttl_days + 15)
+    rebuild_reputation(session, settings, now=later)
+    removed = publish_blocklist(session, settings, now=later)
+    session.commit()
+    assert removed.removed == len(snapshot.entries)
+    changes = read_blocklist(session, since=cursor)
+    assert {(e.kind, e.value) for e in changes.entries} == values
+    assert not any(e.listed for e in changes.entries)
+    assert read_blocklist(session, since=0).entries == []
