@@ -52,7 +52,7 @@ def create_app(settings: Settings | None = None, *, classify: bool = True) -> Fa
     app.state.intake = IntakeService(
         app.state.sessions,
         settings,
-        classifier=default_classifier(settings) if classify else None,
+        classifier=default_classifier(settings, app.state.sessions) if classify else None,
         on_stored=default_hooks(),
     )
     errors.install(app)

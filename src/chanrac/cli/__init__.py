@@ -131,14 +131,15 @@ def import_reports_command(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from chanrac.intake.bulk import import_reports, write_errors
-    from chanrac.intake.service import IntakeService, default_classifier
+    from chanrac.intake.service import IntakeService, default_classifier, default_hooks
     from chanrac.store.db import make_engine, session_factory, upgrade
 
     if not file.is_file():
         raise CliError(f"{file}: no such file")
     cfg = settings()
     upgrade(cfg.database_url)
-    intake = IntakeService(session_factory(make_engine(cfg.database_url)), cfg, default_classifier(cfg))
+    sessions = session_factory(make_engine(cfg.database_url))
+    intake = IntakeService(sessions, cfg, default_classifier(cfg, sessions), on_stored=default_hooks())
     with Progress(
         TextColumn("importing {task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=console, transient=True,
@@ -189,6 +190,7 @@ for _module_name, _group in GROUPS:
 def main() -> None:
     """Entry point: user mistakes end with one line and exit code 2, never a traceback."""
     from pydantic import ValidationError
+    from sqlalchemy.exc import OperationalError
 
     from chanrac.intake.bulk import ImportFileError
     from chanrac.store.db import DatabaseURLError
@@ -197,6 +199,10 @@ def main() -> None:
         app(standalone_mode=True)
     except (CliError, ImportFileError, DatabaseURLError, FileNotFoundError) as exc:
         console.print(f"[red]error:[/] {exc}", highlight=False)
+        sys.exit(2)
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc).splitlines()[0]
+        console.print(f"[red]error:[/] cannot use the database: {reason}", highlight=False)
         sys.exit(2)
     except ValidationError as exc:
         first = exc.errors()[0]

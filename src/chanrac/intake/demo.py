@@ -25,7 +25,7 @@ def load_demo(settings: Settings, count: int, seed: int, console: Console | None
     with sessions() as session:
         if session.get(IdempotentBatchRow, key) is not None:
             return None
-    intake = IntakeService(sessions, settings, default_classifier(settings), on_stored=default_hooks())
+    intake = IntakeService(sessions, settings, default_classifier(settings, sessions), on_stored=default_hooks())
     reports = []
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("generating and classifying demo reports", total=count)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -61,11 +62,57 @@ def verdict_to_json(verdict: Verdict) -> dict[str, Any]:
     }
 
 
-def default_classifier(settings: Settings) -> Classifier:
-    from chanrac.detect import load_pipeline
+class ReputationAwareClassifier:
+    """The detection pipeline with sender/indicator reputation from the store, refreshed periodically.
 
-    pipeline = load_pipeline()
-    return pipeline.verdicts
+    Detection never reads the database itself; this is the caller that fills its lookups.
+    """
+
+    refresh_seconds = 300.0
+
+    def __init__(self, settings: Settings, sessions: sessionmaker[Session] | None = None) -> None:
+        self.settings = settings
+        self.sessions = sessions
+        self._loaded_at = float("-inf")
+        self._pipeline: Any = None
+
+    def _lookups(self) -> Any:
+        from chanrac.detect import Lookups
+
+        if self.sessions is None:
+            return Lookups()
+        from chanrac.campaigns import reputation_lookups
+
+        with self.sessions() as session:
+            reputation = reputation_lookups(session)
+        return Lookups(
+            sender_reputation=reputation.sender_reputation, indicator_reputation=reputation.indicator_reputation
+        )
+
+    def pipeline(self) -> Any:
+        from chanrac.detect import load_pipeline
+
+        now = time.monotonic()
+        if now - self._loaded_at > self.refresh_seconds:
+            self._pipeline = load_pipeline(
+                self._lookups(),
+                flag_threshold=self.settings.flag_threshold,
+                block_threshold=self.settings.block_threshold,
+            )
+            self._loaded_at = now
+        return self._pipeline
+
+    def __call__(self, messages: Sequence[Message]) -> list[Verdict]:
+        if not messages:
+            return []
+        verdicts: list[Verdict] = self.pipeline().verdicts(messages)
+        return verdicts
+
+
+def default_classifier(settings: Settings, sessions: sessionmaker[Session] | None = None) -> Classifier:
+    classifier = ReputationAwareClassifier(settings, sessions)
+    classifier.pipeline()  # load the model now: a missing artefact is a start-up error, not a lost report
+    return classifier
 
 
 def default_hooks() -> list[StoredHook]:
