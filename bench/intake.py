@@ -43,7 +43,7 @@ def make_bodies(total: int, batch: int, seed: int) -> list[bytes]:
     rng = random.Random(seed)
     rows = []
     for i, record in enumerate(demo_reports(total, seed=seed)):
-        record["reporter"] = f"+849{rng.randrange(10**8):08d}"  # distinct reporters: no de-duplication
+        record["reporter"] = f"+8498{rng.randrange(10**7):07d}"  # distinct reporters: no de-duplication
         record["text"] = f"{record['text']} #{i}"
         rows.append(record)
     return [orjson.dumps({"reports": rows[i : i + batch]}) for i in range(0, total, batch)]

@@ -7,6 +7,7 @@ import itertools
 import numpy as np
 
 from chanrac.campaigns import CampaignIndex, cluster_texts, pairwise_f1, sign_texts
+from chanrac.campaigns.cluster import KeyTable
 from chanrac.campaigns.signature import masked_tokens, tokens_and_values
 from chanrac.synth import campaign_benchmark
 
@@ -55,3 +56,53 @@ def test_pairwise_f1_counts_pairs() -> None:
     # predicted pairs: 3 (cluster 1) + 1 (cluster 2); correct: the a-a pair only; true pairs: 1
     assert (score.predicted_pairs, score.correct_pairs, score.true_pairs) == (4, 1, 1)
     assert score.recall == 1.0 and score.precision == 0.25
+
+
+def test_obfuscated_and_plain_sends_tokenise_alike() -> None:
+    plain = masked_tokens("Nha cai uy tin, vay tien nhanh, khong the chap, goi ngay")
+    for obfuscated in (
+        "N h a c a i uy tín, v4y t1ền nhanh, ko thế chấp, g_ọ_i ngay",
+        "Nh\u200ba c\u200cai uy tin, vaaaay tien nhanh, kh\u043eng the chap, g.o.i ngay",  # Cyrillic о
+        "N🔥h🔥a🔥c🔥a🔥i uy tin, vay tien nhanh, khong the chap, goi ngay",
+    ):
+        assert masked_tokens(obfuscated) == plain, obfuscated
+
+
+def test_handles_and_links_are_values_but_amounts_do_not_tell_runs_apart() -> None:
+    tokens, values = tokens_and_values("Ib Tele @cskh_da7 hoac zalo.me/0912345678, nap 2,000,000 VND")
+    assert tokens == ["ib", "tele", "_url", "hoac", "_url", "nap", "_n", "vnd"]
+    assert "@cskh_da7" in values and "zalo.me" in values and "2000000" in values
+
+
+def test_per_recipient_notices_are_split_but_a_run_rotating_contacts_stays_whole() -> None:
+    otps = [
+        f"Vietcombank: Ma OTP GD chuyen tien {amount} VND la {code}. Tuyet doi khong cung cap OTP cho bat ky ai."
+        for amount, code in zip(["200,000", "150.000", "2.000.000"] * 4, range(481_203, 481_215), strict=True)
+    ]
+    run = [
+        f"Ho tro vay tien tieu dung toi 50 trieu, giai ngan trong ngay. Zalo {phone} hoac {link}"
+        for phone, link in zip(
+            ["0912345678", "0987654321", "0912345678"] * 4,
+            ["vay24h.top", "vay24h.top", "tinvay.vip", "tinvay.vip"] * 3,
+            strict=True,
+        )
+    ]
+    labels = cluster_texts(otps + run).tolist()
+    assert len(set(labels[: len(otps)])) == len(otps)
+    assert len(set(labels[len(otps) :])) == 1
+
+
+def test_key_table_matches_a_dict_through_collisions_and_growth() -> None:
+    rng = np.random.default_rng(1)
+    table, reference = KeyTable(capacity=8), dict[int, int]()
+    for _ in range(30):
+        keys = rng.integers(-(2**62), 2**62, size=int(rng.integers(1, 200)), dtype=np.int64)
+        keys[::7] = keys[0]  # repeats inside a batch: the first listed owner wins
+        owners = rng.integers(0, 1000, size=len(keys), dtype=np.int64)
+        table.add(keys, owners)
+        for key, owner in zip(keys.tolist(), owners.tolist(), strict=True):
+            reference.setdefault(key, owner)
+    probe = np.concatenate([np.fromiter(reference, dtype=np.int64), rng.integers(0, 2**62, 50, dtype=np.int64)])
+    expected = [reference.get(k, -1) for k in probe.tolist()]
+    assert table.get(probe).tolist() == expected
+    assert len(table) == len(reference)

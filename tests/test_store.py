@@ -40,3 +40,19 @@ def test_database_urls() -> None:
         normalise_url("nonsense")
     with pytest.raises(DatabaseURLError, match="unsupported"):
         normalise_url("mysql://u@h/db")
+
+
+def test_times_keep_their_instant_on_both_databases(session) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from chanrac.config import TIMEZONE
+    from chanrac.store.tables import DncRow
+
+    at = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)  # 06:30 on 2 March in Vietnam
+    session.add(DncRow(msisdn="+84912345678", receives_no_sms_ads=True, receives_no_call_ads=False,
+                       channel="web", registered_at=at, updated_at=at))
+    session.commit()
+    session.expire_all()
+    stored = session.get(DncRow, "+84912345678").registered_at
+    assert stored == at
+    assert stored.astimezone(TIMEZONE).hour == 6 and stored.tzinfo is not None

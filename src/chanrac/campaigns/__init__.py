@@ -6,7 +6,12 @@ Hooks for the rest of the system:
 
 - :func:`assign_reports` — the intake calls it inside its storing transaction with the new ids;
 - :func:`reputation_lookups` — the values :class:`chanrac.detect.Lookups` takes;
-- :func:`rebuild_campaigns`, :func:`rebuild_reputation` — the periodic jobs.
+- :func:`rebuild_campaigns`, :func:`rebuild_reputation` — the periodic jobs (``chanrac campaigns
+  rebuild``, nightly or hourly: it also republishes the blocklist and queues webhook events;
+  reputation and the blocklist are only recomputed there, in full).
+
+Signatures depend on the tokenisation (:mod:`chanrac.campaigns.tokens`): after it changes, run
+the rebuild once so the stored exemplars match what intake computes.
 """
 
 from chanrac.campaigns.cluster import CampaignIndex, cluster_texts, sign_texts

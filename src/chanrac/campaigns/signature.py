@@ -15,116 +15,74 @@ and keys stored in the database stay comparable with the ones computed tomorrow.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
-import re
-import zlib
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from chanrac.text import normalize
-from chanrac.text.patterns import protected_spans
+from chanrac.campaigns.tokens import (
+    KIND_LINK,
+    KIND_NUMBER,
+    NUMBER_TOKEN,
+    URL_TOKEN,
+    VALUE_SKETCH,
+    _host,
+    hash_documents,
+    token_stream,
+)
 
 __all__ = [
     "DEFAULT_SCHEME",
+    "NUMBER_TOKEN",
+    "URL_TOKEN",
+    "VALUE_WEIGHT",
     "LshScheme",
     "Shingled",
     "Tokenized",
-    "canonical_text",
     "masked_tokens",
     "shingle",
     "tokenize_all",
-    "tokenize_parallel",
     "tokens_and_values",
 ]
 
 U64 = npt.NDArray[np.uint64]
 U32 = npt.NDArray[np.uint32]
 
-URL_TOKEN = "_url"
-NUMBER_TOKEN = "_n"
-_WORD_RE = re.compile(r"_url|[^\W_]+")
-_NON_DIGIT_RE = re.compile(r"\D+")
-# digits with the separators people put in numbers: 0912.345.678, 2,000,000, 0912 345 678
-_NUMBER_RE = re.compile(r"\d[\d.,\- ]*")
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _MIX = np.uint64(0xBF58476D1CE4E5B9)
 _EMPTY = np.uint32(0xFFFFFFFF)
 
 
-def canonical_text(text: str) -> str:
-    """The folded, de-obfuscated form of a message (see :func:`chanrac.text.normalize`)."""
-    return normalize(text).canonical
-
-
-def masked_tokens(canonical: str) -> list[str]:
-    """Words of the canonical text with links and numbers masked (``_url``, ``_n``)."""
-    return tokens_and_values(canonical)[0]
-
-
-def tokens_and_values(canonical: str) -> tuple[list[str], list[str]]:
-    """Masked words, and the values the masks hid: digit strings (≥ 3 digits) and link hosts.
+def tokens_and_values(text: str) -> tuple[list[str], list[str]]:
+    """Masked words of one message, and the values the masks hid: digit strings (≥ 3 digits) and
+    link hosts. (The batch path, :func:`tokenize_all`, works on arrays; this is for reading.)
 
     The words say which template a message realises; the values (a run's SIMs, its domains, the
     amount it promises) say which run of that template it belongs to.
     """
-    values: list[str] = []
-    spans = protected_spans(canonical)
-    if spans:
-        parts: list[str] = []
-        end = 0
-        for start, stop in spans:
-            parts += (canonical[end:start], f" {URL_TOKEN} ")
-            values.append(_host(canonical[start:stop]))
-            end = stop
-        parts.append(canonical[end:])
-        canonical = "".join(parts)
+    stream = token_stream([text])
     tokens: list[str] = []
-    for word in _WORD_RE.findall(canonical):
-        if not word.isalpha() and word != URL_TOKEN:
-            word = NUMBER_TOKEN
-            if tokens and tokens[-1] == NUMBER_TOKEN:
-                continue  # a list of phone numbers is one slot, however long
-        tokens.append(word)
-    if not canonical.isalpha():
-        for match in _NUMBER_RE.finditer(canonical):
-            digits = _NON_DIGIT_RE.sub("", match.group())
-            if len(digits) >= 3:
-                values.append("0" + digits[2:] if len(digits) == 11 and digits.startswith("84") else digits)
+    values: list[str] = []
+    links = iter(stream.links)
+    previous = -1
+    for token_id in stream.ids.tolist():
+        kind = int(stream.kinds[token_id])
+        if kind == KIND_LINK:
+            values.append(_host(next(links)))
+        elif stream.values[token_id] is not None:
+            values.append(str(stream.values[token_id]))
+        if not (kind == KIND_NUMBER and previous == KIND_NUMBER):
+            tokens += stream.words[token_id]
+        previous = kind
     return tokens, values
 
 
-def _host(url: str) -> str:
-    if "@" in url and "/" not in url:
-        return url
-    rest = url.split("//", 1)[-1]
-    for sep in "/?#":
-        rest = rest.split(sep, 1)[0]
-    return rest.removeprefix("www.")
-
-
-class TokenHasher:
-    """Stable 32-bit hashes of tokens, cached: a corpus has far fewer distinct words than tokens."""
-
-    def __init__(self, max_size: int = 2_000_000) -> None:
-        self._cache: dict[str, int] = {}
-        self._max_size = max_size
-
-    def __call__(self, tokens: Sequence[str]) -> list[int]:
-        cache = self._cache
-        out: list[int] = []
-        for token in tokens:
-            value = cache.get(token)
-            if value is None:
-                value = zlib.crc32(token.encode())
-                if len(cache) >= self._max_size:
-                    cache.clear()
-                cache[token] = value
-            out.append(value)
-        return out
+def masked_tokens(text: str) -> list[str]:
+    """Words of one message with links and numbers masked (``_url``, ``_n``)."""
+    return tokens_and_values(text)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,8 +131,11 @@ class LshScheme:
 
     bands: int = 16
     rows: int = 4
-    threshold: float = 0.65
+    threshold: float = 0.7
     seed: int = 20_260_401
+    # split each cluster of alike texts into runs that share values (see cluster.split_runs)
+    separate_runs: bool = True
+    min_run_size: float = 5.0
     block_shingles: int = 1 << 16  # shingles hashed at once: block × permutations × 8 bytes of memory
 
     @property
@@ -206,16 +167,18 @@ class LshScheme:
             first = int(shingled.starts[nonempty[bounds[-1]]])
             j = int(np.searchsorted(ends, first + block, side="right"))
             bounds.append(max(j, bounds[-1] + 1))
-        shift = np.uint64(32)
+        high_word = slice(1, None, 2) if sys.byteorder == "little" else slice(0, None, 2)
+        b_column = b[:, None]
 
         def run(i: int, j: int) -> None:
             docs = nonempty[i:j]
             first = int(shingled.starts[docs[0]])
             x = shingled.values[first : int(ends[j - 1])]
-            hashed = np.multiply.outer(x, a)
-            hashed += b
-            hashed >>= shift
-            out[docs] = np.minimum.reduceat(hashed.astype(np.uint32), shingled.starts[docs] - first, axis=0)
+            # permutations × shingles, so that the per-document minimum runs along contiguous rows
+            hashed = np.multiply.outer(a, x)
+            hashed += b_column
+            high = hashed.view(np.uint32)[:, high_word]  # (a·x + b) >> 32 without a copy
+            out[docs] = np.minimum.reduceat(high, shingled.starts[docs] - first, axis=1).T
 
         spans = list(itertools.pairwise(bounds))
         if threads <= 1 or len(spans) == 1:
@@ -254,12 +217,14 @@ VALUE_WEIGHT = 4
 class Tokenized:
     """Token hashes of many documents, concatenated (document ``i`` owns ``lengths[i]`` entries:
     ``word_counts[i]`` word hashes, then its values' hashes); ``exact`` is a 64-bit digest of the
-    masked text and its values, equal for exact copies."""
+    masked text and its values, equal for exact copies; ``value_sketch`` its smallest distinct
+    value hashes (see :func:`chanrac.campaigns.tokens.value_sketch`)."""
 
     exact: npt.NDArray[np.int64]
     flat: U64
     lengths: npt.NDArray[np.int64]
     word_counts: npt.NDArray[np.int64]
+    value_sketch: U32
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -270,59 +235,24 @@ class Tokenized:
         lengths = self.lengths[rows]
         index = np.repeat(starts[rows] - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
         index += np.arange(int(lengths.sum()))
-        return Tokenized(self.exact[rows], self.flat[index], lengths, self.word_counts[rows])
+        return Tokenized(self.exact[rows], self.flat[index], lengths, self.word_counts[rows], self.value_sketch[rows])
 
     @staticmethod
     def concat(parts: Sequence[Tokenized]) -> Tokenized:
         if not parts:
             empty = np.zeros(0, dtype=np.int64)
-            return Tokenized(empty, np.zeros(0, dtype=np.uint64), empty, empty)
+            no_values = np.zeros((0, VALUE_SKETCH), dtype=np.uint32)
+            return Tokenized(empty, np.zeros(0, dtype=np.uint64), empty, empty, no_values)
         return Tokenized(
             np.concatenate([p.exact for p in parts]),
             np.concatenate([p.flat for p in parts]),
             np.concatenate([p.lengths for p in parts]),
             np.concatenate([p.word_counts for p in parts]),
+            np.concatenate([p.value_sketch for p in parts]),
         )
 
 
-def tokenize_all(
-    texts: Sequence[str],
-    canonicalize: Callable[[str], str] = canonical_text,
-    hasher: TokenHasher | None = None,
-    value_weight: int = VALUE_WEIGHT,
-) -> Tokenized:
-    """Tokenise, mask and hash every text (see :class:`Tokenized`)."""
-    hasher = hasher or TokenHasher()
-    exact = np.empty(len(texts), dtype=np.int64)
-    lengths = np.empty(len(texts), dtype=np.int64)
-    word_counts = np.empty(len(texts), dtype=np.int64)
-    flat: list[int] = []
-    salts = [f"\x00{i}" for i in range(value_weight)]
-    for i, text in enumerate(texts):
-        tokens, values = tokens_and_values(canonicalize(text))
-        salted = [v + salt for v in values for salt in salts]
-        key = " ".join(tokens) + "\x1f" + " ".join(values)
-        exact[i] = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little", signed=True)
-        hashes = hasher(tokens) + hasher(salted)
-        word_counts[i] = len(tokens)
-        lengths[i] = len(hashes)
-        flat += hashes
-    return Tokenized(exact, np.array(flat, dtype=np.uint64), lengths, word_counts)
-
-
-def _tokenize_chunk(args: tuple[Sequence[str], Callable[[str], str]]) -> Tokenized:
-    return tokenize_all(args[0], args[1])
-
-
-def tokenize_parallel(
-    texts: Sequence[str], canonicalize: Callable[[str], str] = canonical_text, workers: int = 1
-) -> Tokenized:
-    """:func:`tokenize_all` over ``workers`` processes (forked), for corpus-sized batches."""
-    if workers <= 1 or len(texts) < 20_000:
-        return tokenize_all(texts, canonicalize)
-    import multiprocessing
-
-    size = -(-len(texts) // (workers * 8))
-    chunks = [(texts[i : i + size], canonicalize) for i in range(0, len(texts), size)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return Tokenized.concat(pool.map(_tokenize_chunk, chunks))
+def tokenize_all(texts: Sequence[str], value_weight: int = VALUE_WEIGHT) -> Tokenized:
+    """Tokenise, mask and hash every text (see :class:`Tokenized` and :mod:`chanrac.campaigns.tokens`)."""
+    hashed = hash_documents(token_stream(texts), value_weight)
+    return Tokenized(hashed.exact, hashed.flat, hashed.lengths, hashed.word_counts, hashed.value_sketch)

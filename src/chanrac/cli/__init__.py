@@ -172,6 +172,8 @@ GROUPS = (
     ("chanrac.cli.campaigns", "campaigns"),
     ("chanrac.cli.traffic", "traffic"),
     ("chanrac.cli.synth", "synth"),
+    ("chanrac.cli.text", "text"),
+    ("chanrac.cli.stats", "stats"),
 )
 for _module_name, _group in GROUPS:
     try:

@@ -41,7 +41,9 @@ def _fail(message: str) -> NoReturn:
 
 @app.command()
 def rebuild(workers: Annotated[int, typer.Option(min=1, max=64)] = 1) -> None:
-    """Cluster every report from scratch, then recompute reputation and publish the blocklist."""
+    """Cluster every report from scratch, recompute reputation, publish the blocklist and queue the
+    webhook events of campaigns that crossed a threshold (the periodic job: run it nightly or hourly;
+    intake keeps campaigns current in between, reputation and blocklist only change here)."""
     settings = get_settings()
     started = time.perf_counter()
     with err.status("rebuilding campaigns") as status, session_scope(_sessions()) as session:
@@ -50,10 +52,12 @@ def rebuild(workers: Annotated[int, typer.Option(min=1, max=64)] = 1) -> None:
         sources = rebuild_reputation(session, settings)
         status.update("blocklist")
         feed = publish_blocklist(session, settings)
+        status.update("webhook events")
+        queued = enqueue_threshold_events(session)
     err.print(
         f"{stats['reports']:,} reports → {stats['campaigns']:,} campaigns ({stats['kept_ids']:,} ids kept); "
         f"{sources:,} sources scored; blocklist +{feed.added} ~{feed.updated} -{feed.removed} "
-        f"(cursor {feed.cursor}) in {time.perf_counter() - started:.1f} s"
+        f"(cursor {feed.cursor}); {queued:,} webhook events queued; in {time.perf_counter() - started:.1f} s"
     )
 
 

@@ -37,6 +37,7 @@ class ImportResult:
     duplicates: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
     already_imported: bool = False
+    new_codes: list[str] = field(default_factory=list, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -141,6 +142,8 @@ def import_reports(
                 for receipt in intake.store(session, chunk, batch_key=file_key):
                     result.duplicates += receipt.duplicate
                     result.accepted += not receipt.duplicate
+                    if not receipt.duplicate:
+                        result.new_codes.append(receipt.tracking_code)
             chunk.clear()
 
         for row_number, record in reader(path):
@@ -178,6 +181,7 @@ def import_reports(
                 )
             )
         session.commit()
+    intake.run_hooks(result.new_codes)
     return result
 
 

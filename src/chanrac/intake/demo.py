@@ -34,5 +34,6 @@ def load_demo(settings: Settings, count: int, seed: int, console: Console | None
             progress.advance(task)
     digest = hashlib.sha256(key.encode()).hexdigest()
     receipt = intake.submit_batch(reports, key, digest)
+    intake.run_hooks([r["tracking_code"] for r in receipt.body["reports"] if not r["duplicate"]])
     engine.dispose()
     return receipt

@@ -21,7 +21,9 @@ from chanrac.model import Message, ReportStatus, Verdict, new_tracking_code
 from chanrac.store.tables import IdempotentBatchRow, ReportRow
 
 Classifier = Callable[[Sequence[Message]], list[Verdict]]
-# Called inside the storing transaction with the ids of the new rows (e.g. campaign assignment).
+# Called after the storing transaction has committed, in a transaction of its own, with the ids of
+# the new rows (e.g. campaign assignment). Kept out of the acknowledgement path: a report is durable
+# once committed, and the slower enrichment must not hold the client or the write lock.
 StoredHook = Callable[[Session, list[int]], object]
 
 
@@ -142,6 +144,18 @@ class IntakeService:
     def submit(self, report: ReportIn) -> Receipt:
         with self.sessions() as session, session.begin():
             return self.store(session, [report])[0]
+
+    def run_hooks(self, tracking_codes: Sequence[str]) -> None:
+        """Enrich newly committed reports (campaigns); safe to call again for the same codes."""
+        if not self.on_stored or not tracking_codes:
+            return
+        with self.sessions() as session, session.begin():
+            ids: list[int] = []
+            for start in range(0, len(tracking_codes), 5000):
+                chunk = list(tracking_codes[start : start + 5000])
+                ids += session.scalars(select(ReportRow.id).where(ReportRow.tracking_code.in_(chunk)))
+            for hook in self.on_stored:
+                hook(session, ids)
 
     def submit_batch(self, reports: Sequence[ReportIn], idempotency_key: str | None, body_sha256: str) -> BatchReceipt:
         """All or nothing; a retry with the same key and body returns the first answer."""
@@ -284,11 +298,6 @@ class IntakeService:
                 .values(duplicate_count=table.c.duplicate_count + bindparam("extra")),
                 [{"row_id": row_id, "extra": n} for row_id, n in increments.items()],
             )
-        if rows and self.on_stored:
-            codes = [r["tracking_code"] for r in rows]
-            ids = list(session.scalars(select(ReportRow.id).where(ReportRow.tracking_code.in_(codes))))
-            for hook in self.on_stored:
-                hook(session, ids)
         return [r for r in receipts if r is not None]
 
     def _recent_originals(

@@ -61,4 +61,6 @@ def handle_inbound(
                 report_id=report_id,
             )
         )
+    if tracking_code and not duplicate:
+        intake.run_hooks([tracking_code])
     return InboundResult(command.action, reply, tracking_code, duplicate, command.problem)

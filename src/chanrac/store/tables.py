@@ -47,6 +47,7 @@ class ReportRow(Base):
     __table_args__ = (
         Index("ix_reports_dedup_key_received_at", "dedup_key", "received_at"),
         Index("ix_reports_created_at", "created_at"),
+        Index("ix_reports_received_at", "received_at"),
     )
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Header, HTTPException, Request, status
+from fastapi import APIRouter, BackgroundTasks, Header, HTTPException, Request, status
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
@@ -74,9 +74,11 @@ _batch_adapter = TypeAdapter(BatchIn)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ReceiptOut)
-def submit_report(report: ReportIn, intake: IntakeDep) -> Any:
+def submit_report(report: ReportIn, intake: IntakeDep, background: BackgroundTasks) -> Any:
     """File one report. Answered only once it is committed; a repeat within 24 h is counted, not stored."""
     receipt = intake.submit(report)
+    if not receipt.duplicate:
+        background.add_task(intake.run_hooks, [receipt.tracking_code])
     body = ReceiptOut(
         tracking_code=receipt.tracking_code,
         duplicate=receipt.duplicate,
@@ -101,6 +103,7 @@ def submit_report(report: ReportIn, intake: IntakeDep) -> Any:
 async def submit_batch(
     request: Request,
     intake: IntakeDep,
+    background: BackgroundTasks,
     idempotency_key: Annotated[
         str | None, Header(max_length=200, description="a retried upload with the same key is stored once")
     ] = None,
@@ -120,6 +123,9 @@ async def submit_batch(
         receipt = intake.submit_batch(batch.reports, idempotency_key, digest)
     except IdempotencyConflict as exc:
         raise HTTPException(409, str(exc)) from None
+    if not receipt.replayed:
+        new_codes = [r["tracking_code"] for r in receipt.body["reports"] if not r["duplicate"]]
+        background.add_task(intake.run_hooks, new_codes)
     body = dict(receipt.body, replayed=receipt.replayed)
     # Up to 10,000 items: serialise with orjson directly rather than through a response model.
     return Response(orjson.dumps(body), status_code=200 if receipt.replayed else 201, media_type="application/json")

@@ -1,0 +1,120 @@
+"""``POST /api/v1/verdicts``: explained verdicts for one message or up to 10,000, no database.
+
+Body: ``{"text": "...", "sender": "..."}`` or ``{"messages": [{"text", "sender"?, "id"?}, ...]}``.
+Answer: ``{"model_version": ..., "verdicts": [{id, label, score, category, action, signals,
+explanation}]}`` in the order given. A bad item is a 422 naming its index and field
+(``messages[3].text``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, HTTPException
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from chanrac.api.deps import SettingsDep
+from chanrac.config import MAX_BATCH_REPORTS, MAX_FIELD_CHARS, MAX_TEXT_CHARS
+from chanrac.detect import load_pipeline
+from chanrac.detect.pipeline import Pipeline
+from chanrac.model import Message, Sender, SenderKind, Verdict
+
+router = APIRouter(prefix="/api/v1/verdicts", tags=["verdicts"])
+
+MAX_VERDICT_MESSAGES = MAX_BATCH_REPORTS
+
+
+class MessageIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, description="the message as received")
+    sender: str | None = Field(None, max_length=MAX_FIELD_CHARS, description="number, short code, brandname…")
+    id: str | int | None = Field(None, description="echoed back, to match verdicts with messages")
+
+
+class BatchIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    messages: list[MessageIn] = Field(min_length=1, max_length=MAX_VERDICT_MESSAGES)
+
+
+class SignalOut(BaseModel):
+    name: str
+    score: float
+    detail: str
+
+
+class VerdictOut(BaseModel):
+    id: str | int | None = None
+    label: str
+    score: float
+    category: str
+    action: str
+    signals: list[SignalOut]
+    explanation: str
+
+
+class VerdictsOut(BaseModel):
+    model_version: str
+    verdicts: list[VerdictOut]
+
+
+@lru_cache(maxsize=8)
+def _pipeline(flag_threshold: float, block_threshold: float) -> Pipeline:
+    return load_pipeline(flag_threshold=flag_threshold, block_threshold=block_threshold)
+
+
+def _sender(raw: str | None) -> Sender | None:
+    if raw is None or not raw.strip():
+        return None
+    from chanrac.phone import InvalidSender, parse_sender
+
+    try:
+        return parse_sender(raw)
+    except InvalidSender:
+        return Sender(raw.strip(), SenderKind.UNKNOWN, raw=raw)
+
+
+def _out(item: MessageIn, verdict: Verdict) -> VerdictOut:
+    return VerdictOut(
+        id=item.id,
+        label=verdict.label,
+        score=verdict.score,
+        category=verdict.category.value,
+        action=verdict.action.value,
+        signals=[SignalOut(name=s.name, score=s.score, detail=s.detail) for s in verdict.signals],
+        explanation=verdict.explain(),
+    )
+
+
+_EXAMPLES = {
+    "one": {"summary": "one message", "value": {"text": "Vay tien nhanh, giai ngan 15 phut", "sender": "0912345678"}},
+    "many": {
+        "summary": "a batch",
+        "value": {"messages": [{"id": 1, "text": "Mã OTP của bạn là 123456"}, {"id": 2, "text": "N.ổ h.ũ nạp đầu x2"}]},
+    },
+}
+
+
+@router.post("", response_model=VerdictsOut)
+def verdicts(
+    settings: SettingsDep,
+    body: Annotated[dict[str, Any], Body(openapi_examples=_EXAMPLES)],
+) -> VerdictsOut:
+    """Classify one message (``{"text", "sender"?}``) or a batch (``{"messages": [...]}``, ≤ 10,000)."""
+    try:
+        items = BatchIn.model_validate(body).messages if "messages" in body else [MessageIn.model_validate(body)]
+    except ValidationError as exc:
+        prefix: tuple[str, ...] = ("body",)
+        raise RequestValidationError([{**e, "loc": (*prefix, *e["loc"])} for e in exc.errors()]) from None
+    try:
+        pipeline = _pipeline(settings.flag_threshold, settings.block_threshold)
+    except FileNotFoundError as exc:
+        raise HTTPException(503, f"the content model is not installed: {exc}") from None
+    results = pipeline.verdicts([Message(text=i.text, sender=_sender(i.sender)) for i in items])
+    return VerdictsOut(
+        model_version=pipeline.model.version,
+        verdicts=[_out(item, verdict) for item, verdict in zip(items, results, strict=True)],
+    )

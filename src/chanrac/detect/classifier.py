@@ -1,0 +1,181 @@
+"""The content model: a linear spam/ham model and a linear category model on hashed n-grams of
+the canonical text, trained with scikit-learn and applied with one sparse product per batch.
+
+Training is :meth:`ContentModel.fit`; inference never touches scikit-learn, only numpy/scipy
+and the weights saved in the artefact (``.npz``: float16 weights, JSON metadata).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from chanrac.config import TIMEZONE
+from chanrac.detect.features import FeatureSpec, Occurrences, hashed_features, hashed_occurrences
+from chanrac.model import SPAM_CATEGORIES, Category
+
+__all__ = ["ARTEFACT_FORMAT", "ContentModel"]
+
+ARTEFACT_FORMAT = 1
+
+
+@dataclass
+class ContentModel:
+    spec: FeatureSpec
+    spam_weights: np.ndarray  # (n_features,)
+    spam_bias: float
+    category_weights: np.ndarray  # (n_features, n_categories)
+    category_bias: np.ndarray  # (n_categories,)
+    categories: tuple[Category, ...]
+    threshold: float = 0.5  # probability at which the model alone says "spam"
+    version: str = "dev"
+    trained_at: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    # --- inference -------------------------------------------------------------------------
+
+    def features(self, canonical: Sequence[str]) -> Occurrences:
+        return hashed_occurrences(canonical, self.spec)
+
+    def spam_logit(self, occurrences: Occurrences) -> np.ndarray:
+        return occurrences.dot(self.spam_weights) + self.spam_bias
+
+    def category_proba(self, occurrences: Occurrences, rows: np.ndarray | None = None) -> np.ndarray:
+        """Category probabilities (columns in :attr:`categories` order) of all messages, or only
+        of ``rows`` (the others are left at zero) — the category model is only needed for spam."""
+        n = occurrences.n_docs
+        k = len(self.categories)
+        if rows is None:
+            keep = slice(None)
+            docs, columns = occurrences.docs, occurrences.columns
+        else:
+            selected = np.zeros(n, dtype=bool)
+            selected[rows] = True
+            keep_mask = selected[occurrences.docs]
+            docs, columns = occurrences.docs[keep_mask], occurrences.columns[keep_mask]
+            keep = rows  # type: ignore[assignment]
+        logits = np.zeros((n, k), dtype=np.float64)
+        gathered = self.category_weights[columns]
+        for j in range(k):
+            logits[:, j] = np.bincount(docs, weights=gathered[:, j], minlength=n)
+        logits *= occurrences.scale[:, None]
+        logits += self.category_bias
+        out = np.zeros((n, k), dtype=np.float64)
+        block = logits[keep]
+        block -= block.max(axis=1, keepdims=True)
+        np.exp(block, out=block)
+        block /= block.sum(axis=1, keepdims=True)
+        out[keep] = block
+        return out
+
+    def predict_proba(self, canonical: Sequence[str]) -> np.ndarray:
+        """P(spam) per canonical text (scikit-learn's ``predict_proba[:, 1]``)."""
+        return 1.0 / (1.0 + np.exp(-self.spam_logit(self.features(canonical))))
+
+    # --- training --------------------------------------------------------------------------
+
+    @classmethod
+    def fit(
+        cls,
+        canonical: Sequence[str],
+        categories: Sequence[Category],
+        spec: FeatureSpec | None = None,
+        spam_c: float = 30.0,
+        category_c: float = 5.0,
+        sample_weight: np.ndarray | None = None,
+    ) -> ContentModel:
+        """Train both models. ``categories[i]`` is ``HAM`` for ham; every other value is spam."""
+        from sklearn.linear_model import LogisticRegression
+
+        spec = spec or FeatureSpec()
+        matrix = hashed_features(canonical, spec)
+        labels = np.array([c is not Category.HAM for c in categories])
+        if labels.all() or not labels.any():
+            raise ValueError("training needs both spam and ham examples")
+        spam_model = LogisticRegression(C=spam_c, max_iter=5000)
+        spam_model.fit(matrix, labels, sample_weight=sample_weight)
+
+        spam_rows = np.flatnonzero(labels)
+        spam_categories = np.array([categories[int(i)].value for i in spam_rows])
+        present = tuple(c for c in SPAM_CATEGORIES if c.value in set(spam_categories))
+        if len(present) > 1:
+            category_model = LogisticRegression(C=category_c, max_iter=500, tol=1e-3, class_weight="balanced")
+            category_model.fit(matrix[spam_rows], spam_categories)
+            order = [list(category_model.classes_).index(c.value) for c in present]
+            category_weights = category_model.coef_[order].T.astype(np.float32).copy()
+            category_bias = category_model.intercept_[order].astype(np.float64)
+        else:  # one category only: nothing to learn
+            category_weights = np.zeros((spec.n_features, len(present)), dtype=np.float32)
+            category_bias = np.zeros(len(present))
+        return cls(
+            spec=spec,
+            spam_weights=spam_model.coef_[0].astype(np.float32),
+            spam_bias=float(spam_model.intercept_[0]),
+            category_weights=category_weights,
+            category_bias=category_bias,
+            categories=present,
+            trained_at=datetime.now(TIMEZONE).isoformat(timespec="seconds"),
+        )
+
+    # --- artefact ----------------------------------------------------------------------------
+
+    def save(self, path: Path) -> None:
+        meta = {
+            "format": ARTEFACT_FORMAT,
+            "spec": {**asdict(self.spec)},
+            "spam_bias": self.spam_bias,
+            "category_bias": self.category_bias.tolist(),
+            "categories": [c.value for c in self.categories],
+            "threshold": self.threshold,
+            "version": self.version,
+            "trained_at": self.trained_at,
+            "metadata": self.metadata,
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        buffer = io.BytesIO()
+        np.savez_compressed(
+            buffer,
+            spam_weights=self.spam_weights.astype(np.float16),
+            category_weights=self.category_weights.astype(np.float16),
+            meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
+        )
+        path.write_bytes(buffer.getvalue())
+
+    @classmethod
+    def load(cls, path: Path) -> ContentModel:
+        try:
+            with np.load(path) as data:
+                meta = json.loads(bytes(data["meta"]).decode("utf-8"))
+                spam_weights = data["spam_weights"].astype(np.float32)
+                category_weights = data["category_weights"].astype(np.float32)
+        except FileNotFoundError:
+            raise
+        except Exception as exc:
+            raise ValueError(f"{path} is not a chanrac model artefact: {exc}") from exc
+        if meta.get("format") != ARTEFACT_FORMAT:
+            raise ValueError(f"{path}: artefact format {meta.get('format')!r}, expected {ARTEFACT_FORMAT}")
+        spec_fields = meta["spec"]
+        spec = FeatureSpec(
+            n_features=int(spec_fields["n_features"]),
+            char_ngrams=tuple(spec_fields["char_ngrams"]),
+            word_ngrams=tuple(spec_fields["word_ngrams"]),
+        )
+        return cls(
+            spec=spec,
+            spam_weights=spam_weights,
+            spam_bias=float(meta["spam_bias"]),
+            category_weights=category_weights,
+            category_bias=np.array(meta["category_bias"], dtype=np.float64),
+            categories=tuple(Category(c) for c in meta["categories"]),
+            threshold=float(meta["threshold"]),
+            version=str(meta["version"]),
+            trained_at=str(meta["trained_at"]),
+            metadata=dict(meta.get("metadata", {})),
+        )

@@ -1,0 +1,156 @@
+"""Hashed word and character n-gram features of canonical text, computed for a whole batch in numpy.
+
+The usual ``HashingVectorizer`` walks every document in Python; here the batch is one byte array
+and every n-gram hash is a polynomial prefix-hash difference (uint64 arithmetic that wraps on
+purpose), so the cost per message is a handful of vector operations shared by the batch.
+Digits are read as ``0`` so that phone numbers, amounts and codes become shapes, not identities.
+
+A message's feature vector is its n-gram counts divided by √(number of n-grams): close to the
+usual L2 normalisation, but computable without grouping duplicates, so inference is one gather
+and one ``bincount`` (:class:`Occurrences`), with no sparse matrix to build. Training builds
+the equivalent CSR matrix from the same occurrences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+__all__ = ["FeatureSpec", "Occurrences", "hashed_features", "hashed_occurrences"]
+
+_BASE = 0x100000001B3  # odd, hence invertible modulo 2**64
+_MIX_1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX_2 = np.uint64(0x94D049BB133111EB)
+_SEPARATOR = 0  # between documents; canonical text never holds NUL
+
+
+@dataclass(frozen=True)
+class FeatureSpec:
+    """What the featuriser extracts; stored in the artefact so training and inference agree."""
+
+    n_features: int = 2**18
+    char_ngrams: tuple[int, ...] = (2, 3, 4, 5)
+    word_ngrams: tuple[int, ...] = (1, 2)
+
+    def __post_init__(self) -> None:
+        if self.n_features & (self.n_features - 1):
+            raise ValueError(f"n_features must be a power of two, got {self.n_features}")
+
+
+@dataclass(frozen=True)
+class Occurrences:
+    """Every hashed n-gram occurrence of a batch: ``docs[k]`` holds ``columns[k]``; a message's
+    feature value is ``count × scale[doc]``."""
+
+    n_docs: int
+    docs: np.ndarray  # int64
+    columns: np.ndarray  # int64
+    scale: np.ndarray  # float64, 1/√(n-grams of the message)
+
+    def dot(self, weights: np.ndarray) -> np.ndarray:
+        """``X @ weights`` for a weight vector, without building ``X``."""
+        return np.bincount(self.docs, weights=weights[self.columns], minlength=self.n_docs) * self.scale
+
+    def matrix(self, n_features: int) -> sp.csr_matrix:
+        data = self.scale[self.docs].astype(np.float32)
+        matrix = sp.csr_matrix((data, (self.docs, self.columns)), shape=(self.n_docs, n_features), dtype=np.float32)
+        matrix.sum_duplicates()
+        return matrix
+
+
+class _Powers:
+    """Powers of the base and of its inverse modulo 2**64, grown on demand and reused."""
+
+    def __init__(self) -> None:
+        self.forward = np.ones(1, dtype=np.uint64)
+        self.inverse = np.ones(1, dtype=np.uint64)
+
+    def get(self, size: int) -> tuple[np.ndarray, np.ndarray]:
+        if self.forward.size < size:
+            grown = max(size, 2 * self.forward.size)
+            with np.errstate(over="ignore"):
+                forward = np.full(grown, _BASE, dtype=np.uint64)
+                forward[0] = 1
+                inverse = np.full(grown, pow(_BASE, -1, 2**64), dtype=np.uint64)
+                inverse[0] = 1
+                self.forward = np.cumprod(forward, dtype=np.uint64)
+                self.inverse = np.cumprod(inverse, dtype=np.uint64)
+        return self.forward[:size], self.inverse[:size]
+
+
+_POWERS = _Powers()
+
+
+def _bucket(h: np.ndarray, salt: int, bits: int) -> np.ndarray:
+    """Multiplicative (Fibonacci) hashing: the top ``bits`` bits of ``(h + salt) × odd constant``."""
+    h = h + np.uint64(salt * 0x9E3779B97F4A7C15 % 2**64)
+    h *= _MIX_1
+    h >>= np.uint64(64 - bits)
+    return h
+
+
+def _batch_bytes(texts: Sequence[str]) -> np.ndarray:
+    # Each document is padded with spaces so n-grams see its edges: "\0 text \0 text \0".
+    joined = "\x00 " + " \x00 ".join(texts) + " \x00"
+    if joined.count("\x00") != len(texts) + 1:
+        joined = "\x00 " + " \x00 ".join(t.replace("\x00", " ") for t in texts) + " \x00"
+    arr = np.frombuffer(joined.encode("utf-8", "replace"), dtype=np.uint8).copy()
+    arr[(arr >= 48) & (arr <= 57)] = 48
+    return arr
+
+
+def hashed_occurrences(texts: Sequence[str], spec: FeatureSpec | None = None) -> Occurrences:
+    """The hashed n-gram occurrences of a batch of canonical texts."""
+    spec = spec or FeatureSpec()
+    n_docs = len(texts)
+    empty = np.zeros(0, dtype=np.int64)
+    if n_docs == 0:
+        return Occurrences(0, empty, empty, np.zeros(0))
+    arr = _batch_bytes(texts)
+    size = arr.size
+    forward, inverse = _POWERS.get(size + 1)
+    is_separator = arr == _SEPARATOR
+    doc_of = np.cumsum(is_separator) - 1  # the document each byte belongs to
+    bits = spec.n_features.bit_length() - 1
+    separators_before = np.zeros(size + 1, dtype=np.int32)
+    np.cumsum(is_separator, out=separators_before[1:])
+    with np.errstate(over="ignore"):
+        prefix = np.zeros(size + 1, dtype=np.uint64)
+        np.cumsum((arr.astype(np.uint64) + np.uint64(1)) * inverse[:size], out=prefix[1:])
+        cols: list[np.ndarray] = []
+        rows: list[np.ndarray] = []
+        for n in spec.char_ngrams:
+            # Window [i, i+n) is an n-gram of one document when it holds no separator.
+            valid = separators_before[n:] == separators_before[:-n]
+            hashes = (prefix[n:] - prefix[:-n]) * forward[: size + 1 - n]
+            cols.append(_bucket(hashes[valid], n, bits))
+            rows.append(doc_of[: size + 1 - n][valid])
+
+        is_word = ((arr >= 97) & (arr <= 122)) | (arr == 48) | (arr >= 128)
+        edges = np.diff(is_word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
+        word_start = np.flatnonzero(edges == 1)
+        word_end = np.flatnonzero(edges == -1)
+        word_doc = doc_of[word_start]
+        word_hash = (prefix[word_end] - prefix[word_start]) * forward[word_start]
+        if 1 in spec.word_ngrams:
+            cols.append(_bucket(word_hash, 101, bits))
+            rows.append(word_doc)
+        if 2 in spec.word_ngrams and word_hash.size > 1:
+            same_doc = word_doc[:-1] == word_doc[1:]
+            bigram = word_hash[:-1][same_doc] * _MIX_2 + word_hash[1:][same_doc]
+            cols.append(_bucket(bigram, 102, bits))
+            rows.append(word_doc[:-1][same_doc])
+    docs = np.concatenate(rows)
+    columns = np.concatenate(cols).astype(np.intp)
+    counts = np.bincount(docs, minlength=n_docs).astype(np.float64)
+    counts[counts == 0] = 1.0
+    return Occurrences(n_docs, docs, columns, 1.0 / np.sqrt(counts))
+
+
+def hashed_features(texts: Sequence[str], spec: FeatureSpec | None = None) -> sp.csr_matrix:
+    """The ``len(texts) × spec.n_features`` feature matrix (for training and for scikit-learn)."""
+    spec = spec or FeatureSpec()
+    return hashed_occurrences(texts, spec).matrix(spec.n_features)

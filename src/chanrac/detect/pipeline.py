@@ -1,0 +1,274 @@
+"""The scoring pipeline: every detector adds named signals, their sum is the verdict's score.
+
+Detectors, in the order their signals are listed in a verdict:
+
+``model.spam``           the content model's opinion, in score units (0 = undecided model,
+                         ``MODEL_ANCHOR`` = the model's own operating point);
+``rule.<category>``      keyword phrases of a category (:mod:`chanrac.detect.rules`);
+``text.obfuscated``      filter-dodging tricks undone by normalisation (homoglyphs, split letters…);
+``indicator.*``          URL shortener, look-alike brand domain, cheap TLD, OTT contact, phone
+                         number in the text, and reputations the caller knows;
+``ad.*``                 the legal form of advertising ([QC] label + opt-out + brandname sender);
+``sender.*``             personal number sending advertising or brand content, unregistered or
+                         registered brandname, sender reputation.
+
+Label and action come from the total: ``spam`` and ``flag`` from ``flag_threshold``, ``block``
+from ``block_threshold``. The category is the category model's choice, nudged by rule hits and
+look-alike domains. Detection never touches a database: what it must look up comes in
+:class:`Lookups`, filled by the caller.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import cast
+
+import numpy as np
+
+from chanrac.detect.classifier import ContentModel
+from chanrac.detect.rules import RuleMatcher
+from chanrac.law import AD_LABELS, AD_LABELS_LEGACY
+from chanrac.model import Action, Category, Message, SenderKind, Signal, Verdict
+from chanrac.text import extract_indicators, is_cheap_tld, is_shortener, lookalike_brand, normalize
+from chanrac.text.domains import registrable_domain
+from chanrac.text.patterns import TLDS
+
+__all__ = ["Lookups", "Pipeline"]
+
+MODEL_ANCHOR = 3.0  # the model's own operating point lands on the default flag threshold
+MODEL_SCALE = 1.5  # score units per unit of log-odds
+MODEL_CLIP = (-4.0, 9.0)
+RULE_SCALE: dict[Category, float] = {c: 0.75 for c in Category} | {Category.ADVERTISING: 0.25}
+OBFUSCATION_SCORES = {
+    "zero_width": 2.0,
+    "homoglyph": 2.0,
+    "foreign_diacritics": 2.0,
+    "split_letters": 1.5,
+    "emoji_separators": 1.5,
+    "leet": 1.0,
+    "repeat_letters": 0.3,
+    "teencode": 0.0,  # ordinary in personal chat
+}
+SHORTENER_SCORE = 1.5
+LOOKALIKE_SCORE = 4.0
+CHEAP_TLD_SCORE = 1.5
+OTT_CONTACT_SCORE = 0.5
+PHONE_IN_TEXT_SCORE = 0.3
+LEGAL_AD_SCORE = -3.0
+PERSONAL_NUMBER_AD_SCORE = 7.0  # ads may only come from a registered brandname (Decree 91)
+PERSONAL_NUMBER_BRAND_CONTENT_SCORE = 1.5
+UNREGISTERED_BRANDNAME_SCORE = 3.0
+REGISTERED_BRANDNAME_SCORE = -1.0
+REPUTATION_CLIP = 5.0
+# How much a category's keyword weight (0–4) moves the category model's probabilities: a
+# phrase such as "vay tien nhanh" is stronger evidence of the kind than the small classes'
+# statistics.
+RULE_CATEGORY_WEIGHT = 0.25
+
+_AD_LABEL_TEXTS = cast(tuple[str, ...], AD_LABELS.value) + cast(tuple[str, ...], AD_LABELS_LEGACY.value)
+_AD_LABEL_RE = re.compile(
+    r"^\s*(?:"
+    + "|".join(re.escape(label.lower()) for label in _AD_LABEL_TEXTS)
+    + r"|\(qc[^)]{0,12}\)|\[qc[^\]]{0,12}\])(?![a-z0-9])"
+)
+_OPT_OUT_RE = re.compile(r"\b(tu choi|huy nhan|ngung nhan|de tu choi|soan tc|soan huy|opt out|reply stop)\b")
+# The hot path reads domains, phone numbers and OTT contacts straight from the canonical text
+# (URLs survive normalisation untouched); the full extractor of chanrac.text, with spans, runs
+# only when the caller gave indicator reputations to look up.
+_INDICATOR_HINT_RE = re.compile(r"[a-z0-9]\.[a-z]|\[\.\]|\(\.\)|\bzalo\b|\btelegram\b|\d[\d .-]{7,}\d")
+_DEFANG_RE = re.compile(r"\[\.\]|\(\.\)|\[dot\]|\(dot\)")
+_DOMAIN_RE = re.compile(
+    r"(?<![\w@.-])(?:(?:https?|hxxps?)://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+("
+    + "|".join(TLDS)
+    + r"))(?![\w-])"
+)
+_PHONE_RE = re.compile(r"(?<![\d])(?:\+?84|0)(?:[ .-]?\d){8,10}(?![\d])")
+_OTT_RE = re.compile(r"\b(zalo|telegram|t\.me|whatsapp|viber)\b")
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """Read-only facts the caller knows; detection never imports the store."""
+
+    registered_brandnames: frozenset[str] = frozenset()
+    sender_reputation: Mapping[str, float] = field(default_factory=dict)  # canonical sender → score
+    indicator_reputation: Mapping[str, float] = field(default_factory=dict)  # domain / account / phone → score
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1.0 - p))
+
+
+class Pipeline:
+    """Messages in, explained verdicts out. Build it with :func:`chanrac.detect.load_pipeline`."""
+
+    def __init__(
+        self,
+        model: ContentModel,
+        lookups: Lookups | None = None,
+        flag_threshold: float = 3.0,
+        block_threshold: float = 6.0,
+        rules: RuleMatcher | None = None,
+    ) -> None:
+        if block_threshold < flag_threshold:
+            raise ValueError(f"block_threshold {block_threshold} is below flag_threshold {flag_threshold}")
+        self.model = model
+        self.lookups = lookups or Lookups()
+        self.flag_threshold = flag_threshold
+        self.block_threshold = block_threshold
+        self.rules = rules or _default_rules()
+        self._registered = frozenset(b.upper() for b in self.lookups.registered_brandnames)
+        self._model_offset = _logit(model.threshold)
+        # Columns of the rule matrix in the order of the category model's classes.
+        self._rule_columns = [
+            self.rules.categories.index(c) if c in self.rules.categories else -1 for c in model.categories
+        ]
+
+    def verdict(self, message: Message) -> Verdict:
+        return self.verdicts([message])[0]
+
+    def verdicts(self, messages: Sequence[Message]) -> list[Verdict]:
+        """Verdicts of a batch: features, model and rules run once for the whole batch."""
+        if not messages:
+            return []
+        normalized = [normalize(m.text) for m in messages]
+        canonical = [n.canonical for n in normalized]
+        occurrences = self.model.features(canonical)
+        logits = self.model.spam_logit(occurrences)
+        rule_scores, rule_phrases = self.rules.match(canonical)
+        model_scores = np.clip(MODEL_ANCHOR + MODEL_SCALE * (logits - self._model_offset), *MODEL_CLIP)
+        probabilities = 1.0 / (1.0 + np.exp(-logits))
+
+        all_signals: list[list[Signal]] = []
+        lookalikes = np.zeros(len(messages), dtype=bool)
+        rule_categories = self.rules.categories
+        for i, message in enumerate(messages):
+            signals = [Signal("model.spam", round(float(model_scores[i]), 3), f"p={probabilities[i]:.3f}")]
+            for c, phrases in rule_phrases[i].items():
+                category = rule_categories[c]
+                score = float(rule_scores[i, c]) * RULE_SCALE[category]
+                signals.append(Signal(f"rule.{category.value}", round(score, 3), ", ".join(phrases[:4])))
+            tricks = [t for t in normalized[i].obfuscation if OBFUSCATION_SCORES.get(t, 0.0) > 0]
+            if tricks:
+                score = min(3.0, sum(OBFUSCATION_SCORES[t] for t in tricks))
+                signals.append(Signal("text.obfuscated", score, ", ".join(tricks)))
+            if _INDICATOR_HINT_RE.search(canonical[i]) or self.lookups.indicator_reputation:
+                lookalikes[i] = self._indicator_signals(message.text, canonical[i], signals)
+            self._sender_signals(message, canonical[i], rule_scores[i], signals)
+            all_signals.append(signals)
+        totals = np.array([round(sum(s.score for s in signals), 3) for signals in all_signals])
+        # The category model runs only for the messages that are flagged.
+        flagged = np.flatnonzero(totals >= self.flag_threshold)
+        category_proba = self.model.category_proba(occurrences, flagged) if flagged.size else None
+        out: list[Verdict] = []
+        for i, signals in enumerate(all_signals):
+            score = float(totals[i])
+            if score < self.flag_threshold or category_proba is None:
+                out.append(Verdict(score, "ham", Category.HAM, Action.ALLOW, tuple(signals)))
+                continue
+            action = Action.BLOCK if score >= self.block_threshold else Action.FLAG
+            category = self._category(category_proba[i], rule_scores[i], bool(lookalikes[i]))
+            out.append(Verdict(score, "spam", category, action, tuple(signals)))
+        return out
+
+    def _indicator_signals(self, text: str, canonical: str, signals: list[Signal]) -> bool:
+        lookalike = False
+        seen: set[str] = set()
+        for match in _DOMAIN_RE.finditer(_DEFANG_RE.sub(".", canonical)):
+            domain = match.group(1)
+            if domain in seen:
+                continue
+            seen.add(domain)
+            kind, detail = _domain_verdict(domain)
+            if kind == "lookalike":
+                lookalike = True
+                signals.append(Signal("indicator.lookalike_domain", LOOKALIKE_SCORE, detail))
+            elif kind == "shortener":
+                signals.append(Signal("indicator.shortener", SHORTENER_SCORE, detail))
+            elif kind == "cheap_tld":
+                signals.append(Signal("indicator.cheap_tld", CHEAP_TLD_SCORE, detail))
+        ott = _OTT_RE.search(canonical)
+        if ott:
+            signals.append(Signal("indicator.ott_contact", OTT_CONTACT_SCORE, ott.group(1)))
+        phones = len(_PHONE_RE.findall(canonical))
+        if phones:
+            signals.append(Signal("indicator.phone_in_text", PHONE_IN_TEXT_SCORE, f"{phones} number(s)"))
+        reputation = self.lookups.indicator_reputation
+        if reputation:
+            for indicator in extract_indicators(text):
+                if indicator.value in reputation:
+                    score = max(-REPUTATION_CLIP, min(REPUTATION_CLIP, float(reputation[indicator.value])))
+                    signals.append(Signal("reputation.indicator", score, f"{indicator.kind.value} {indicator.value}"))
+        return lookalike
+
+    def _sender_signals(self, message: Message, canonical: str, rule_scores: np.ndarray, signals: list[Signal]) -> None:
+        sender = message.sender
+        is_ad = _AD_LABEL_RE.match(canonical) is not None
+        has_opt_out = is_ad and _OPT_OUT_RE.search(canonical) is not None
+        if sender is None:
+            return
+        kind = sender.kind
+        if kind is SenderKind.BRANDNAME:
+            registered = sender.value.upper() in self._registered
+            if self._registered and not registered:
+                signals.append(Signal("sender.unregistered_brandname", UNREGISTERED_BRANDNAME_SCORE, sender.value))
+            elif registered:
+                signals.append(Signal("sender.registered_brandname", REGISTERED_BRANDNAME_SCORE, sender.value))
+            if has_opt_out and (registered or not self._registered):
+                signals.append(Signal("ad.legal_form", LEGAL_AD_SCORE, "ad label, opt-out, brandname sender"))
+        elif kind is SenderKind.MOBILE:
+            if is_ad:
+                signals.append(
+                    Signal("sender.personal_number_ad", PERSONAL_NUMBER_AD_SCORE, "ad label from a subscriber")
+                )
+            phishing = self.rules.categories.index(Category.PHISHING)
+            if rule_scores[phishing] >= 2.0:
+                signals.append(
+                    Signal(
+                        "sender.personal_number_brand_content",
+                        PERSONAL_NUMBER_BRAND_CONTENT_SCORE,
+                        "bank/authority wording",
+                    )
+                )
+        reputation = self.lookups.sender_reputation.get(sender.value)
+        if reputation:
+            score = max(-REPUTATION_CLIP, min(REPUTATION_CLIP, float(reputation)))
+            signals.append(Signal("reputation.sender", score, sender.value))
+
+    def _category(self, category_proba: np.ndarray, rule_scores: np.ndarray, lookalike: bool) -> Category:
+        combined = category_proba.copy()
+        for j, column in enumerate(self._rule_columns):
+            if column >= 0:
+                combined[j] += RULE_CATEGORY_WEIGHT * rule_scores[column]
+        if lookalike and Category.PHISHING in self.model.categories:
+            combined[self.model.categories.index(Category.PHISHING)] += 0.5
+        return self.model.categories[int(np.argmax(combined))]
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> RuleMatcher:
+    return RuleMatcher()
+
+
+@lru_cache(maxsize=65_536)
+def _domain_verdict(domain: str) -> tuple[str, str]:
+    """What a domain says about a message (cached: campaigns repeat their domains)."""
+    brand = lookalike_brand(domain)
+    if brand and not _is_brand_own_domain(domain, brand):
+        return "lookalike", f"{domain} imitates {brand}"
+    if is_shortener(domain):
+        return "shortener", domain
+    if is_cheap_tld(domain):
+        return "cheap_tld", registrable_domain(domain)
+    return "", ""
+
+
+def _is_brand_own_domain(domain: str, brand: str) -> bool:
+    """``my.vnpt.com.vn`` is VNPT's own: a Vietnamese registrable domain named after the brand.
+    (A guard on top of :func:`chanrac.text.lookalike_brand`, whose list lacks some real domains.)"""
+    registrable = registrable_domain(domain)
+    return registrable.endswith(".vn") and registrable.split(".", 1)[0] == brand.lower().replace(" ", "")

@@ -1,0 +1,199 @@
+"""Keyword rules per category, matched all at once by one Aho-Corasick automaton.
+
+Every rule is a phrase of the canonical text (folded, de-obfuscated: see :mod:`chanrac.text`)
+with a weight and a category. A message is turned into a *token text* — letters and digits
+kept, everything else a space, padded with spaces — so that phrases match on word boundaries
+only (`` cuoc `` does not fire inside ``khuyen cuoc``). A whole batch is one token text, so the
+automaton walks it once; matches are mapped back to messages with ``searchsorted``.
+
+Phrases come from the domain notes (docs/domain.md "What spam looks like"), from the operators'
+public warnings and from reading the training sets — never from the held-out test splits. A
+single ordinary word never fires on its own: ``vay`` (to borrow) or ``sim`` occur in ham, so the
+rules hold phrases (``vay tien nhanh``, ``sim so dep``) and the category total is capped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+import numpy as np
+
+from chanrac.model import Category
+
+__all__ = ["CATEGORY_CAP", "RULES", "Rule", "RuleMatcher", "token_text"]
+
+CATEGORY_CAP = 4.0  # the most one category's keywords can add to a verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    phrase: str
+    category: Category
+    weight: float
+
+
+def _rules(category: Category, weight: float, phrases: str) -> list[Rule]:
+    return [Rule(p.strip(), category, weight) for p in phrases.split(";") if p.strip()]
+
+
+G, L, F, P, S, M, A, D = (
+    Category.GAMBLING,
+    Category.LOAN,
+    Category.FAKE_DOCS,
+    Category.PHISHING,
+    Category.SCAM,
+    Category.SIM_SALE,
+    Category.ADULT,
+    Category.ADVERTISING,
+)
+
+RULES: tuple[Rule, ...] = tuple(
+    [
+        *_rules(
+            G,
+            2.0,
+            "nha cai; ca cuoc; dat cuoc; no hu; tai xiu; game bai; xoc dia; ban ca doi thuong; "
+            "lo de; danh de; casino; baccarat; da ga; soi keo; keo nha cai; vong cuoc; "
+            "nap dau; tan thu; hoan tra cuoc; cuoc thua; doi thuong; quay hu; the thao ao; "
+            "slot game; bai doi thuong; keo bong da; ty le cuoc; rut tien sieu toc",
+        ),
+        *_rules(G, 1.0, "ban ca; nap lan dau; thang lon; rut tien; jackpot; x2 nap; choi thu; dai ly nha cai"),
+        *_rules(
+            L,
+            2.0,
+            "vay tien nhanh; vay nhanh; giai ngan trong ngay; giai ngan nhanh; khong tham dinh; "
+            "khong the chap; vay tin chap; vay online; vay bang cccd; vay theo sim; no xau van vay; "
+            "ho tro no xau; tin dung den; vay nong; app vay; khoan vay da duoc; "
+            "lien he nguoi than; noi lam viec; thu hoi no; khong thanh toan khoan no; "
+            "cam so; cam xe; rut tien mat tu the; dao han the",
+        ),
+        *_rules(
+            L,
+            1.0,
+            "giai ngan; khoan vay; vay von; lai suat thap; qua han thanh toan; khoan no; nhu cau vay; ho tro tai chinh",
+        ),
+        *_rules(
+            F,
+            2.0,
+            "lam bang; bang dai hoc; bang cao dang; bang trung cap; bang lai xe; bang c3; "
+            "bang cap 3; lam bang lai; lam giay to; giay to xe; phoi bang; hoa don do; "
+            "xuat hoa don; hoa don vat dau vao; lam so do; lam cccd; lam cmnd; lam ho chieu; "
+            "ho so goc; khong can thi; bao cong chung; lam chung chi; giay kham suc khoe; "
+            "giay nghi om; sao ke ngan hang",
+        ),
+        *_rules(F, 1.0, "bang dh; bang cap; chung chi; giay to; ho chieu; cung cap cccd"),
+        *_rules(
+            P,
+            2.0,
+            "bi khoa; tam khoa; bi vo hieu hoa; xac thuc tai; dang nhap tai; cap nhat tai; "
+            "phat nguoi; nop phat; canh sat giao thong; vi pham giao thong; tien dien; cat dien; "
+            "vneid; dinh danh dien tu; tro cap that nghiep; nhan tro cap; quy bhtn; bhtn; "
+            "hoan thue; kich hoat lai; sinh trac hoc; chuan hoa thong tin; khoa hai chieu; "
+            "khoa 2 chieu; giay trieu tap; lenh truy na; rua tien; vien kiem sat; can bo cong an; "
+            "phoi hop dieu tra; lien quan vu an; "
+            "khong the giao; cap nhat dia chi; phi luu kho; doi diem; diem thuong sap het han; "
+            "nang han muc; huy giao dich tai; dang nhap bat thuong; thiet bi moi; "
+            "unpaid fine; verify your account; account suspended",
+        ),
+        *_rules(
+            P,
+            1.0,
+            "xac thuc; dang nhap; mat khau; ma otp; cong an; co quan thue; buu pham; "
+            "tai khoan cua quy khach; tai khoan cua ban; het han; thu hoi; kiem tra ngay",
+        ),
+        *_rules(
+            S,
+            2.0,
+            "tuyen ctv; tuyen cong tac vien; cong tac vien; lam viec tai nha; viec nhe luong cao; "
+            "nhan luong cuoi ngay; tra luong hang ngay; luong hang ngay; ban thoi gian; "
+            "tha tim; like video; nhiem vu; hoa hong; trung thuong; trung giai; giai dac biet; "
+            "nhan giai; qua tri an; loi nhuan cam ket; cam ket loi nhuan; lai moi ngay; "
+            "tien ao; forex; san giao dich; nhan dien thoai mien phi; dong phi; nop phi van chuyen; "
+            "kiem tien online; kiem tien tai nha; thu nhap 1; won a; claim your prize; "
+            "you have been selected; remote job; tuyen nguoi; danh may tai nha",
+        ),
+        *_rules(S, 1.0, "kiem tien; thu nhap; dau tu; tuyen dung; viec lam; lucky draw; congratulations"),
+        *_rules(
+            M,
+            2.0,
+            "sim so dep; sim tu quy; sim ngu quy; sim tam hoa; sim phong thuy; sim nam sinh; "
+            "sim loc phat; sim than tai; kich hoat san; sim da dang ky; sim rac; sim ao; "
+            "sim data khong gioi han; kho sim; sim gia goc; sim de nho; sim lap kep; "
+            "sim ganh dao; sim taxi; thu mua sim",
+        ),
+        *_rules(M, 1.0, "tu quy; ngu quy; tam hoa; so dep"),
+        *_rules(
+            A,
+            2.0,
+            "gai xinh; em gai xinh; hen ho; tinh mot dem; chat sex; phim sex; 18+; sex; "
+            "nguoi yeu ao; gai goi; bao nuoi; di kem; chat nong; live show 18; khoa than; "
+            "tam su cung em; goi video rieng tu; hot girl",
+        ),
+        *_rules(A, 1.0, "massage; em o gan; body chuan; rieng tu; ket ban zalo; hen ho"),
+        *_rules(
+            D,
+            1.0,
+            "giam gia; khuyen mai; uu dai; chiet khau; sale; thanh ly; khai truong; "
+            "dat lich; tu van mien phi; tra gop; can ho; dat nen; so hong; bat dong san; "
+            "lh; lien he; hotline; dang ky ngay; mien phi",
+        ),
+    ]
+)
+# "18+" has no letters left once punctuation becomes spaces; keep it readable as a phrase.
+_TOKEN_RE = re.compile(r"[^a-z0-9+]+")
+
+
+def token_text(canonical: str) -> str:
+    """Letters, digits and ``+`` of the canonical text, single-spaced and padded with spaces."""
+    return f" {_TOKEN_RE.sub(' ', canonical).strip()} "
+
+
+class RuleMatcher:
+    """All phrases in one automaton; :meth:`match` gives per message and category the capped total
+    weight and the phrases that fired."""
+
+    def __init__(self, rules: Sequence[Rule] = RULES, cap: float = CATEGORY_CAP) -> None:
+        self.categories: tuple[Category, ...] = tuple(dict.fromkeys(r.category for r in rules))
+        self._category_index = {c: i for i, c in enumerate(self.categories)}
+        self.cap = cap
+        self._automaton = ahocorasick.Automaton()
+        merged: dict[str, Rule] = {}
+        for rule in rules:
+            key = token_text(rule.phrase)
+            if key.strip() != rule.phrase.strip():
+                raise ValueError(f"rule phrase {rule.phrase!r} is not in canonical token form")
+            previous = merged.get(key)
+            if previous is None or previous.weight < rule.weight:
+                merged[key] = rule
+        for key, rule in merged.items():
+            self._automaton.add_word(key, (self._category_index[rule.category], rule.weight, rule.phrase))
+        self._automaton.make_automaton()
+
+    def match(self, canonical_texts: Sequence[str]) -> tuple[np.ndarray, list[dict[int, list[str]]]]:
+        """``(scores, phrases)``: ``scores[i, c]`` is message ``i``'s capped weight for
+        ``self.categories[c]``; ``phrases[i][c]`` lists the phrases that fired."""
+        n = len(canonical_texts)
+        scores = np.zeros((n, len(self.categories)), dtype=np.float64)
+        phrases: list[dict[int, list[str]]] = [{} for _ in range(n)]
+        if n == 0:
+            return scores, phrases
+        tokens = [token_text(t) for t in canonical_texts]
+        # Messages are joined with "|" (never in a token text) so that no phrase spans two of them.
+        joined = "|".join(tokens)
+        starts = np.cumsum([0] + [len(t) + 1 for t in tokens[:-1]])
+        hits = list(self._automaton.iter(joined))
+        if not hits:
+            return scores, phrases
+        ends = np.fromiter((end for end, _ in hits), dtype=np.int64, count=len(hits))
+        docs = np.searchsorted(starts, ends, side="right") - 1
+        for doc, (_, (category, weight, phrase)) in zip(docs.tolist(), hits, strict=True):
+            fired = phrases[doc].setdefault(category, [])
+            if phrase in fired:
+                continue
+            fired.append(phrase)
+            scores[doc, category] += weight
+        np.minimum(scores, self.cap, out=scores)
+        return scores, phrases

@@ -1,0 +1,215 @@
+"""Domains in spam: registrable domain, URL shorteners, cheap TLDs, brand look-alikes, refanging.
+
+Everything works offline from small data lists kept here: the multi-part public suffixes that
+matter for Vietnam (``com.vn``, ``gov.vn`` …), the shorteners spammers use, the TLDs that cost
+next to nothing, and the Vietnamese banks, wallets, carriers, delivery firms and public services
+that phishing imitates, with their real domains.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+
+from chanrac.text.homoglyphs import CONFUSABLE_TABLE
+from chanrac.text.patterns import DOT, words
+
+__all__ = [
+    "BRANDS",
+    "CHEAP_TLDS",
+    "MULTI_PART_SUFFIXES",
+    "SHORTENERS",
+    "Brand",
+    "is_cheap_tld",
+    "is_shortener",
+    "lookalike_brand",
+    "refang",
+    "registrable_domain",
+]
+
+#: Public suffixes of more than one label (a subset of the Public Suffix List: Vietnam's second
+#: level domains and the common foreign ones).
+MULTI_PART_SUFFIXES: frozenset[str] = frozenset(
+    words(
+        """
+        com.vn net.vn org.vn gov.vn edu.vn ac.vn info.vn biz.vn name.vn pro.vn health.vn int.vn
+        id.vn io.vn ai.vn
+        co.uk org.uk ac.uk gov.uk me.uk com.au net.au org.au co.jp ne.jp or.jp com.cn net.cn org.cn
+        com.sg com.hk com.tw co.kr or.kr co.th in.th com.my com.ph co.id or.id com.br co.in net.in
+        com.kh com.la co.nz com.tr com.ru
+        """
+    )
+)
+
+#: URL shorteners: the destination is hidden from the recipient and from filters.
+SHORTENERS: frozenset[str] = frozenset(
+    words(
+        """
+        bit.ly bitly.com tinyurl.com t.ly cutt.ly rb.gy is.gd v.gd shorturl.at s.id tiny.cc goo.gl
+        ow.ly buff.ly t.co rebrand.ly shorte.st adf.ly lnkd.in tiny.one gg.gg cli.re short.io bl.ink
+        shrtco.de han.gl bom.so bom.to 1url.vn link.vn rutgon.vn urlz.fr u.to soo.gd qrco.de
+        tinu.be surl.li cutt.us shorturl.asia
+        """
+    )
+)
+
+#: Top-level domains sold for almost nothing and over-represented in phishing.
+CHEAP_TLDS: frozenset[str] = frozenset(
+    words(
+        """
+        top vip xyz icu club online site cc buzz cfd sbs cyou bond monster rest quest lol tk ml ga cf
+        gq work live shop store fun space website click link pw win bet cam best asia life today
+        world fit ink mobi ws su
+        """
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Brand:
+    """An organisation phishing imitates: its real registrable domains and the names it goes by."""
+
+    name: str
+    domains: frozenset[str]
+    tokens: frozenset[str]  # folded, as they appear in domain labels
+
+
+def _brand(name: str, domains: str, tokens: str) -> Brand:
+    return Brand(name, frozenset(words(domains)), frozenset(words(tokens)))
+
+
+#: Vietnamese banks, wallets, carriers, delivery firms, shops and public services.
+BRANDS: tuple[Brand, ...] = (
+    _brand("Vietcombank", "vietcombank.com.vn vcb.com.vn", "vietcombank vcb vcbdigibank digibank"),
+    _brand("VietinBank", "vietinbank.vn", "vietinbank vietin ipay"),
+    _brand("BIDV", "bidv.com.vn", "bidv smartbanking"),
+    _brand("Agribank", "agribank.com.vn", "agribank"),
+    _brand("Techcombank", "techcombank.com.vn techcombank.com", "techcombank tcb"),
+    _brand("MB Bank", "mbbank.com.vn mbbank.vn", "mbbank mbb"),
+    _brand("ACB", "acb.com.vn", "acb"),
+    _brand("VPBank", "vpbank.com.vn", "vpbank neo"),
+    _brand("TPBank", "tpb.vn tpbank.vn tpbank.com.vn", "tpbank tpb"),
+    _brand("Sacombank", "sacombank.com.vn", "sacombank stb"),
+    _brand("HDBank", "hdbank.com.vn", "hdbank"),
+    _brand("VIB", "vib.com.vn", "vib myvib"),
+    _brand("SHB", "shb.com.vn", "shb"),
+    _brand("MSB", "msb.com.vn", "msb maritimebank"),
+    _brand("OCB", "ocb.com.vn", "ocb"),
+    _brand("SeABank", "seabank.com.vn", "seabank"),
+    _brand("Eximbank", "eximbank.com.vn", "eximbank"),
+    _brand("LPBank", "lpbank.com.vn lienvietpostbank.com.vn", "lpbank lienvietpostbank lienviet"),
+    _brand("SCB", "scb.com.vn", "scb"),
+    _brand("ABBANK", "abbank.vn", "abbank"),
+    _brand("Nam A Bank", "namabank.com.vn", "namabank"),
+    _brand("PVcomBank", "pvcombank.com.vn", "pvcombank"),
+    _brand("Kienlongbank", "kienlongbank.com", "kienlongbank"),
+    _brand("Shinhan Bank", "shinhan.com.vn", "shinhan"),
+    _brand("HSBC", "hsbc.com.vn", "hsbc"),
+    _brand("MoMo", "momo.vn", "momo"),
+    _brand("ZaloPay", "zalopay.vn", "zalopay"),
+    _brand("VNPAY", "vnpay.vn", "vnpay"),
+    _brand("Viettel Money", "viettelmoney.vn", "viettelmoney viettelpay"),
+    _brand("Viettel", "viettel.vn viettel.com.vn", "viettel"),
+    _brand("VinaPhone", "vinaphone.com.vn", "vinaphone"),
+    _brand("MobiFone", "mobifone.vn", "mobifone"),
+    _brand("VNPT", "vnpt.vn", "vnpt"),
+    _brand("EVN", "evn.com.vn evnhcmc.vn evnhanoi.vn evnspc.vn evnnpc.vn evncpc.vn", "evn evnhcmc evnhanoi"),
+    _brand("General Department of Taxation", "gdt.gov.vn", "gdt thuedientu tongcucthue"),
+    _brand("VNeID", "vneid.gov.vn", "vneid"),
+    _brand("National Public Service Portal", "dichvucong.gov.vn", "dichvucong"),
+    _brand("Traffic police", "csgt.vn", "csgt phatnguoi"),
+    _brand("Social Insurance", "baohiemxahoi.gov.vn", "baohiemxahoi bhxh vssid"),
+    _brand("Vietnam Post", "vnpost.vn", "vnpost"),
+    _brand("Viettel Post", "viettelpost.com.vn viettelpost.vn", "viettelpost"),
+    _brand("GHN", "ghn.vn", "ghn giaohangnhanh"),
+    _brand("GHTK", "ghtk.vn", "ghtk giaohangtietkiem"),
+    _brand("Shopee", "shopee.vn", "shopee"),
+    _brand("Lazada", "lazada.vn", "lazada"),
+    _brand("Tiki", "tiki.vn", "tiki"),
+    _brand("chongthurac.vn", "chongthurac.vn", "chongthurac"),
+)
+
+_TOKEN_TO_BRAND: dict[str, Brand] = {token: brand for brand in BRANDS for token in brand.tokens}
+_REAL_DOMAIN_TO_BRAND: dict[str, Brand] = {domain: brand for brand in BRANDS for domain in brand.domains}
+_LEET_DOMAIN = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a"})
+
+_SCHEME_RE = re.compile(r"^(?:h[tx*]{2}p(s?)|fxp)(?::|\[:\])//", re.IGNORECASE)
+_DEFANGED_DOT_RE = re.compile(DOT, re.IGNORECASE)
+_SPOKEN_DOT_RE = re.compile(r"\s+dot\s+", re.IGNORECASE)
+
+
+def refang(url: str) -> str:
+    """Undo defanging: ``hxxps://abc[.]com`` → ``https://abc.com``, ``abc dot top`` → ``abc.top``."""
+    url = _SCHEME_RE.sub(lambda m: f"http{m.group(1).lower()}://", url)
+    url = _SPOKEN_DOT_RE.sub(".", url)
+    return _DEFANGED_DOT_RE.sub(".", url)
+
+
+def _host(domain: str) -> str:
+    host = refang(domain.strip()).lower()
+    host = host.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    host = host.rsplit("@", 1)[-1].split(":", 1)[0].strip(".")
+    return host
+
+
+def registrable_domain(domain: str) -> str:
+    """The domain a registrant bought: ``a.b.vcb.com.vn`` → ``vcb.com.vn``, ``x.abc.top`` → ``abc.top``.
+
+    Accepts a host or a URL (also defanged). Uses :data:`MULTI_PART_SUFFIXES`, no network.
+    """
+    labels = _host(domain).split(".")
+    if len(labels) <= 2:
+        return ".".join(labels)
+    if ".".join(labels[-2:]) in MULTI_PART_SUFFIXES:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def is_shortener(domain: str) -> bool:
+    """Whether the host (or URL) belongs to a URL shortener (``bit.ly``, ``rb.gy`` …)."""
+    host = _host(domain).removeprefix("www.")
+    return host in SHORTENERS or registrable_domain(host) in SHORTENERS
+
+
+def is_cheap_tld(domain: str) -> bool:
+    """Whether the host (or URL) ends in a TLD from :data:`CHEAP_TLDS`."""
+    return _host(domain).rsplit(".", 1)[-1] in CHEAP_TLDS
+
+
+def _unicode_host(host: str) -> str:
+    """Punycode labels decoded, look-alike letters mapped to Latin."""
+    if "xn--" in host:
+        with contextlib.suppress(UnicodeError, ValueError):
+            host = host.encode("ascii").decode("idna")
+    return host.translate(CONFUSABLE_TABLE).lower()
+
+
+def lookalike_brand(domain: str) -> str | None:
+    """The brand a domain imitates without belonging to it, or None.
+
+    ``msb.com.vn-cz.top`` → ``"MSB"``, ``vietcombank-vn.xyz`` → ``"Vietcombank"``,
+    ``vcb-digibank.top`` → ``"Vietcombank"``; ``vietcombank.com.vn`` and ``ebanking.bidv.com.vn``
+    → None. A brand name inside a label (split at dots and dashes), written with digits for
+    letters or with look-alike letters, counts.
+    """
+    host = _unicode_host(_host(domain))
+    if not host or registrable_domain(host) in _REAL_DOMAIN_TO_BRAND:
+        return None
+    # The real domain written at the start of a longer host: msb.com.vn-cz.top
+    for real, brand in _REAL_DOMAIN_TO_BRAND.items():
+        if host.startswith(real) or f".{real}" in host or f"-{real}" in host:
+            return brand.name
+    registrable = registrable_domain(host)
+    suffix_labels = len(registrable.split(".")) - 1
+    labels = host.split(".")[: len(host.split(".")) - suffix_labels]
+    for label in labels:
+        for variant in {label, label.translate(_LEET_DOMAIN)}:
+            parts = variant.split("-")
+            for part in (*parts, variant.replace("-", "")):
+                if part in _TOKEN_TO_BRAND:
+                    return _TOKEN_TO_BRAND[part].name
+            for token, brand in _TOKEN_TO_BRAND.items():
+                if len(token) >= 6 and token in variant:
+                    return brand.name
+    return None

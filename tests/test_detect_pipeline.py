@@ -1,0 +1,193 @@
+"""The shipped detection pipeline: signals, verdicts, thresholds, sender and ad-form rules."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from chanrac.detect import Lookups, Pipeline, load_model, load_pipeline
+from chanrac.detect.classifier import ContentModel
+from chanrac.detect.features import FeatureSpec, hashed_features, hashed_occurrences
+from chanrac.detect.rules import RULES, RuleMatcher, token_text
+from chanrac.model import Action, Category, Message, Sender, SenderKind
+from chanrac.phone import parse_sender
+from chanrac.text import normalize, obfuscate
+
+# Written for these tests (not from any data set): one clear example per category.
+SPAM_BY_CATEGORY = {
+    Category.GAMBLING: "Nhà cái uy tín, nạp đầu tặng 100%, nổ hũ bắn cá đổi thưởng, rút tiền 3 phút tại k9bet.vip",
+    Category.LOAN: "Vay tiền nhanh chỉ cần CCCD, giải ngân trong ngày, không thẩm định. Zalo 0912 345 678",
+    Category.FAKE_DOCS: "Nhận làm bằng đại học, bằng lái xe B2 không cần thi, có hồ sơ gốc. LH 0988 111 222",
+    Category.PHISHING: "Vietcombank: tài khoản của quý khách bị tạm khóa, xác thực tại vietcombank.com.vn-xacminh.top",
+    Category.SCAM: "Tuyển cộng tác viên làm việc tại nhà, lương 500k/ngày, nhận lương cuối ngày. Zalo 0356 222 111",
+    Category.SIM_SALE: "Bán sim số đẹp tứ quý, ngũ quý, sim phong thủy giá gốc. Gọi ngay 0909 888 999",
+    Category.ADULT: "Em gái xinh 2k4 nhận chat video riêng tư, hẹn hò kín đáo. Kết bạn Zalo 0567 111 999",
+}
+HAM = [
+    "Tối nay con về ăn cơm nhé mẹ, khoảng 7h con tới.",
+    "Mã OTP của Quý khách là 482913. Không chia sẻ mã này cho bất kỳ ai.",
+    "Đơn hàng #A1B2C3 của bạn đã giao thành công. Cảm ơn bạn đã mua sắm!",
+    "anh oi chieu nay don con giup em nhe",
+    "Mai 8h họp giao ban ở phòng 301 nhé mọi người.",
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return load_pipeline()
+
+
+def test_each_spam_category_is_caught_and_named(pipeline: Pipeline) -> None:
+    for category, text in SPAM_BY_CATEGORY.items():
+        verdict = pipeline.verdict(Message(text=text))
+        assert verdict.is_spam, verdict.explain()
+        assert verdict.category is category, verdict.explain()
+        assert verdict.action in (Action.FLAG, Action.BLOCK)
+
+
+def test_ordinary_messages_are_allowed(pipeline: Pipeline) -> None:
+    for text in HAM:
+        verdict = pipeline.verdict(Message(text=text))
+        assert verdict.action is Action.ALLOW, verdict.explain()
+        assert verdict.category is Category.HAM
+
+
+def test_every_verdict_explains_itself_in_one_line(pipeline: Pipeline) -> None:
+    verdict = pipeline.verdict(Message(text=SPAM_BY_CATEGORY[Category.PHISHING]))
+    names = {s.name for s in verdict.signals}
+    assert {"model.spam", "rule.phishing", "indicator.lookalike_domain"} <= names
+    assert verdict.score == pytest.approx(sum(s.score for s in verdict.signals), abs=0.01)
+    line = verdict.explain()
+    assert "\n" not in line and line.startswith("block phishing") and "imitates Vietcombank" in line
+
+
+def test_batch_and_single_paths_agree(pipeline: Pipeline) -> None:
+    messages = [Message(text=t) for t in [*SPAM_BY_CATEGORY.values(), *HAM]]
+    assert pipeline.verdicts(messages) == [pipeline.verdict(m) for m in messages]
+    assert pipeline.verdicts([]) == []
+
+
+def test_obfuscated_spam_is_still_caught(pipeline: Pipeline) -> None:
+    rng = random.Random(5)
+    for text in SPAM_BY_CATEGORY.values():
+        rewritten = obfuscate(text, rng, rate=0.4)
+        verdict = pipeline.verdict(Message(text=rewritten))
+        assert verdict.is_spam, (rewritten, verdict.explain())
+
+
+def test_diacritic_free_ham_is_not_spam(pipeline: Pipeline) -> None:
+    from chanrac.text import strip_diacritics
+
+    for text in HAM:
+        verdict = pipeline.verdict(Message(text=strip_diacritics(text)))
+        assert verdict.action is Action.ALLOW, verdict.explain()
+
+
+def test_thresholds_decide_the_action() -> None:
+    text = SPAM_BY_CATEGORY[Category.LOAN]
+    strict = load_pipeline(flag_threshold=-100.0, block_threshold=-50.0).verdict(Message(text=HAM[0]))
+    assert strict.action is Action.BLOCK and strict.is_spam
+    lenient = load_pipeline(flag_threshold=100.0, block_threshold=200.0).verdict(Message(text=text))
+    assert lenient.action is Action.ALLOW and lenient.category is Category.HAM
+    with pytest.raises(ValueError, match="block_threshold"):
+        load_pipeline(flag_threshold=5.0, block_threshold=1.0)
+
+
+LEGAL_AD = "[QC] Ưu đãi data 5G 150.000đ/30 ngày, soạn 5G150 gửi 191. Từ chối QC soạn TC1 gửi 199."
+
+
+def test_legal_ad_form_from_a_registered_brandname_is_ham() -> None:
+    pipeline = load_pipeline(Lookups(registered_brandnames=frozenset({"VIETTEL"})))
+    verdict = pipeline.verdict(Message(text=LEGAL_AD, sender=parse_sender("Viettel")))
+    names = {s.name for s in verdict.signals}
+    assert {"ad.legal_form", "sender.registered_brandname"} <= names
+    assert verdict.action is Action.ALLOW
+
+
+def test_ad_from_a_personal_number_is_flagged() -> None:
+    verdict = load_pipeline().verdict(Message(text=LEGAL_AD, sender=parse_sender("0912345678")))
+    assert any(s.name == "sender.personal_number_ad" for s in verdict.signals)
+    assert verdict.is_spam, verdict.explain()
+
+
+def test_unregistered_brandname_and_reputation_signals() -> None:
+    lookups = Lookups(
+        registered_brandnames=frozenset({"VIETCOMBANK"}),
+        sender_reputation={"VCB-SECURE": 2.5},
+        indicator_reputation={"xacminh.top": 4.0},
+    )
+    sender = Sender("VCB-SECURE", SenderKind.BRANDNAME, raw="VCB-SECURE")
+    verdict = load_pipeline(lookups).verdict(
+        Message(text="Xac minh tai khoan tai https://xacminh.top/vcb", sender=sender)
+    )
+    by_name = {s.name: s for s in verdict.signals}
+    assert by_name["sender.unregistered_brandname"].score > 0
+    assert by_name["reputation.sender"].score == 2.5
+    assert by_name["reputation.indicator"].score == 4.0
+
+
+def test_a_real_bank_domain_is_not_a_lookalike(pipeline: Pipeline) -> None:
+    verdict = pipeline.verdict(Message(text="Chi tiet tai https://my.vnpt.com.vn hoac vietcombank.com.vn"))
+    assert not any(s.name == "indicator.lookalike_domain" for s in verdict.signals)
+
+
+def test_rules_match_whole_words_once_per_phrase() -> None:
+    matcher = RuleMatcher()
+    scores, phrases = matcher.match(["nap dau nap dau no hu", "khuyen cuoc", ""])
+    gambling = matcher.categories.index(Category.GAMBLING)
+    assert phrases[0][gambling] == ["nap dau", "no hu"]
+    assert scores[0, gambling] == 4.0
+    assert scores[1].sum() == 0 and scores[2].sum() == 0
+    assert all(token_text(r.phrase).strip() == r.phrase for r in RULES)
+
+
+def test_hashed_features_match_the_sparse_matrix_and_ignore_digit_identity() -> None:
+    texts = ["vay tien nhanh 0912345678", "xin chao ban", "vay tien nhanh 0987654321", ""]
+    spec = FeatureSpec(n_features=2**12)
+    matrix = hashed_features(texts, spec)
+    occurrences = hashed_occurrences(texts, spec)
+    weights = np.random.default_rng(0).normal(size=spec.n_features)
+    assert np.allclose(matrix @ weights, occurrences.dot(weights), atol=1e-5)
+    assert (matrix[0] != matrix[2]).nnz == 0  # only the digits differ
+    assert matrix[1].multiply(matrix[0]).sum() < 0.2
+    with pytest.raises(ValueError, match="power of two"):
+        FeatureSpec(n_features=1000)
+
+
+def test_model_round_trips_through_its_artefact(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    texts = [normalize(t).canonical for t in [*SPAM_BY_CATEGORY.values(), *HAM]]
+    categories = [*SPAM_BY_CATEGORY, *([Category.HAM] * len(HAM))]
+    model = ContentModel.fit(texts, categories, spec=FeatureSpec(n_features=2**12))
+    path = tmp_path / "m.npz"
+    model.save(path)
+    loaded = ContentModel.load(path)
+    assert loaded.categories == model.categories
+    assert np.allclose(loaded.predict_proba(texts), model.predict_proba(texts), atol=1e-2)
+    assert (loaded.predict_proba(texts)[: len(SPAM_BY_CATEGORY)] > 0.5).all()
+    (tmp_path / "bad.npz").write_bytes(b"not a model")
+    with pytest.raises(ValueError, match="not a chanrac model artefact"):
+        ContentModel.load(tmp_path / "bad.npz")
+
+
+def test_shipped_artefact_is_small_and_versioned() -> None:
+    from chanrac.detect import ARTEFACT_PATH
+
+    assert ARTEFACT_PATH.stat().st_size < 5_000_000
+    model = load_model()
+    assert model.version and model.trained_at
+    assert set(model.categories) == set(SPAM_BY_CATEGORY) | {Category.ADVERTISING}
+
+
+def test_detection_never_imports_the_store_api_or_cli() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, chanrac.detect, chanrac.detect.training; "
+        "print(sorted(m for m in sys.modules if m.split('.')[:2] in "
+        "(['chanrac', 'store'], ['chanrac', 'api'], ['chanrac', 'cli'])))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
