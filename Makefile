@@ -11,7 +11,7 @@ PORT   ?= 8000
 run: setup
 	$(BIN)/chanrac db upgrade
 	$(BIN)/chanrac demo
-	@echo "chanrac: API and docs on http://$(HOST):$(PORT)/docs — health on /healthz — Ctrl-C to stop"
+	@echo "chanrac: dashboard on http://$(HOST):$(PORT)/ — report form /report — API docs /docs — Ctrl-C to stop"
 	$(BIN)/chanrac serve --host $(HOST) --port $(PORT)
 
 ## make test — set up with the dev and spark extras, run the whole test suite (CI calls this)

@@ -92,8 +92,13 @@ def run(db_url: str, bodies: list[bytes], clients: int, workers: int) -> tuple[f
                 acknowledged += codes
         elapsed = time.perf_counter() - start
     finally:
+        # Campaign assignment runs after each acknowledgement; let it finish before stopping.
         proc.terminate()
-        proc.wait(timeout=30)
+        try:
+            proc.wait(timeout=300)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
     engine = create_engine(db_url)
     with engine.connect() as conn:
         stored = set(conn.execute(text("SELECT tracking_code FROM reports")).scalars())
