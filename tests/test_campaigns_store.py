@@ -1,5 +1,5 @@
 """Campaigns in a real database (SQLite and PostgreSQL): incremental assignment, merge-free
-rebuild, reputation, and the blocklist feed with its cursor."""
+rebuild, reputation (from reports and traffic suspects), and the blocklist feed with its cursor."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from chanrac.campaigns import assign_reports, rebuild_campaigns, rebuild_reputation, reputation_lookups
+from chanrac.campaigns.reputation import suspect_score
 from chanrac.config import TIMEZONE, Settings
-from chanrac.model import new_tracking_code
+from chanrac.model import Signal, Suspect, SuspectKind, new_tracking_code
 from chanrac.sharing.blocklist import publish_blocklist, read_blocklist
 from chanrac.store.tables import ReportRow
-from chanrac.store.tables_campaigns import CampaignKeyRow, CampaignRow, ReportIndicatorRow
+from chanrac.store.tables_campaigns import CampaignKeyRow, CampaignRow, ReportIndicatorRow, ReputationRow
+from chanrac.traffic.io import load_suspects
 
 LOAN = "Ho tro vay tien tieu dung toi {n} trieu, lai suat thap, giai ngan trong ngay, khong tham dinh. Zalo {p} a {who}"
 HAM = ["Toi nay may gio em ve", "Chieu nay hop luc 3h nhe", "Anh gui tai lieu qua mail roi"]
@@ -120,3 +122,37 @@ def test_reputation_and_blocklist_feed_with_cursor_and_removals(session: Session
     assert {(e.kind, e.value) for e in changes.entries} == values
     assert not any(e.listed for e in changes.entries)
     assert read_blocklist(session, since=0).entries == []
+
+
+def test_traffic_suspects_feed_sender_reputation(session: Session, settings: Settings) -> None:
+    now = datetime.now(TIMEZONE)
+    reported = "+84987000006"
+    add_report(session, LOAN.format(n=20, p="0944444444", who="Nam"), reported, now - timedelta(hours=2))
+    box = [
+        Suspect(
+            msisdn,
+            SuspectKind.SIM_BOX,
+            "box-1",
+            8.0,
+            (Signal("IMEI_MANY_IMSIS", 2.0, "12 SIMs on one IMEI"),),
+            now - timedelta(days=1),
+            now - timedelta(hours=1),
+        )
+        for msisdn in (reported, "+84987000007")
+    ]
+    rebuild_reputation(session, settings, now=now)
+    before = reputation_lookups(session).sender_reputation[reported]
+    load_suspects(session, box, run_id="run-1")
+    rebuild_reputation(session, settings, now=now)
+    session.commit()
+    after = reputation_lookups(session).sender_reputation
+    assert after[reported] > before
+    # never reported, known only from the operator's records: a reputation, but no blocklisting
+    assert 0.5 < after["+84987000007"] < settings.blocklist_min_score
+    row = session.scalars(select(ReputationRow).where(ReputationRow.value == "+84987000007")).one()
+    names = {s["name"]: s for s in row.signals}
+    assert names["REP_TRAFFIC_SUSPECT"]["detail"] == "traffic analytics: sim_box"
+    assert "REP_SPAM_VERDICTS" not in names and row.reports == 0
+    publish_blocklist(session, settings, now=now)
+    assert "+84987000007" not in {e.value for e in read_blocklist(session, since=0).entries}
+    assert suspect_score(4.5) == 0.5 and suspect_score(8.0) == 0.8 and suspect_score(25.0) == 1.0

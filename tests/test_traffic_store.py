@@ -1,16 +1,22 @@
-"""Suspects loaded into the store (SQLite and PostgreSQL): idempotent per run, signals kept."""
+"""Suspects loaded into the store (SQLite and PostgreSQL): idempotent per run, signals kept, and
+through ``chanrac traffic load`` into sender reputation."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from chanrac.config import TIMEZONE
 from chanrac.model import Signal, Suspect, SuspectKind
+from chanrac.store.tables_campaigns import ReputationRow
 from chanrac.store.tables_traffic import SuspectRow
-from chanrac.traffic.io import load_suspects, run_id_of
+from chanrac.traffic.io import load_suspects, run_id_of, write_suspects
 
 SUSPECTS = [
     Suspect(
@@ -52,3 +58,22 @@ def test_load_is_idempotent_per_run(session: Session) -> None:
     ]
     assert row.first_seen is not None
     assert row.first_seen.replace(tzinfo=row.first_seen.tzinfo or TIMEZONE) == SUSPECTS[0].first_seen
+
+
+def test_cli_load_feeds_reputation(db_url: str, session: Session, tmp_path: Path) -> None:
+    path = tmp_path / "suspects.parquet"
+    write_suspects(SUSPECTS, path)
+    env = dict(os.environ, CHANRAC_DATABASE_URL=db_url)
+    command = [sys.executable, "-c", "from chanrac.cli import main; main()", "traffic", "load", str(path)]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stderr.split())  # rich wraps lines at the terminal width
+    assert "2 suspects loaded" in said and "2 sources scored" in said
+    scores = dict(session.execute(select(ReputationRow.value, ReputationRow.score)).all())
+    assert set(scores) == {"+84381234567", "+84912345678"}
+    # weeks-old suspicion has decayed; the SIM box (score 7.5) weighs more than the batch SIM (4.0)
+    assert scores["+84381234567"] > scores["+84912345678"] > 0.1
+    broken = tmp_path / "broken.csv"
+    broken.write_text("msisdn,kind\n+84381234567,sim_box\n", encoding="utf-8")
+    bad = subprocess.run([*command[:-1], str(broken)], capture_output=True, text=True, env=env, timeout=120)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr and "broken.csv" in bad.stderr.replace("\n", "")

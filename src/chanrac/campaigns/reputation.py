@@ -2,10 +2,13 @@
 accounts, OTT handles): a score in [0, 1] made of named signals, decaying with time.
 
 Evidence points are summed from signals — reports, distinct reporters (the hardest to fake),
-campaigns, the share of spam verdicts, traffic-analytics suspicion when given — then multiplied
-by ``0.5 ** (age / half_life)`` and squashed: ``score = 1 - exp(-points / 4)``. ``score_evidence``
-is pure (unit-testable, usable inline); ``rebuild_reputation`` aggregates the database with SQL
-and stores one row per source; ``reputation_lookups`` hands detection its two mappings.
+campaigns, the share of spam verdicts, traffic-analytics suspicion (the ``suspects`` table that
+``chanrac traffic load`` fills) — then multiplied by ``0.5 ** (age / half_life)`` and squashed:
+``score = 1 - exp(-points / 4)``. A number traffic analytics flagged gets a reputation even when
+nobody reported it: SIM boxes are found in the records before the public complains.
+``score_evidence`` is pure (unit-testable, usable inline); ``rebuild_reputation`` aggregates the
+database with SQL and stores one row per source; ``reputation_lookups`` hands detection its two
+mappings, so suspicion reaches every later verdict as the ``reputation.sender`` signal.
 """
 
 from __future__ import annotations
@@ -24,13 +27,17 @@ from chanrac.config import TIMEZONE, Settings
 from chanrac.model import IndicatorKind, SenderKind, Signal
 from chanrac.store.tables import ReportRow
 from chanrac.store.tables_campaigns import ReportIndicatorRow, ReputationRow
+from chanrac.store.tables_traffic import SuspectRow
 
 __all__ = [
     "Evidence",
     "ReputationLookups",
+    "TrafficSuspicion",
     "rebuild_reputation",
     "reputation_lookups",
     "score_evidence",
+    "suspect_score",
+    "traffic_suspicion",
 ]
 
 SENDER_KINDS = frozenset({SenderKind.MOBILE, SenderKind.FIXED, SenderKind.SHORT_CODE, SenderKind.BRANDNAME})
@@ -38,6 +45,10 @@ INDICATOR_KINDS = frozenset(
     {IndicatorKind.DOMAIN, IndicatorKind.URL, IndicatorKind.BANK_ACCOUNT, IndicatorKind.ZALO, IndicatorKind.TELEGRAM}
 )
 _SCALE = 4.0  # points giving score 1 - 1/e ≈ 0.63
+# A traffic suspect's score is a sum of rule weights that already crossed its kind's threshold
+# (4.5–5 by default): it counts at least half, and fully from twice a threshold.
+_SUSPECT_FLOOR = 0.5
+_SUSPECT_FULL = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +64,7 @@ class Evidence:
     first_seen: datetime
     last_seen: datetime
     suspect_score: float = 0.0  # from traffic analytics, 0–1
+    suspect_kinds: str = ""  # "sim_box", "mass_sender, pre_activated"…
 
 
 def score_evidence(evidence: Evidence, now: datetime, half_life_days: float) -> tuple[float, list[Signal]]:
@@ -69,11 +81,13 @@ def score_evidence(evidence: Evidence, now: datetime, half_life_days: float) -> 
         signals.append(
             Signal("REP_CAMPAIGNS", round(min(2.0, 0.5 * evidence.campaigns), 3), f"in {evidence.campaigns} campaigns")
         )
-    signals.append(
-        Signal("REP_SPAM_VERDICTS", round(3.0 * evidence.spam_share - 1.0, 3), f"{evidence.spam_share:.0%} spam")
-    )
+    if evidence.reports:
+        signals.append(
+            Signal("REP_SPAM_VERDICTS", round(3.0 * evidence.spam_share - 1.0, 3), f"{evidence.spam_share:.0%} spam")
+        )
     if evidence.suspect_score > 0:
-        signals.append(Signal("REP_TRAFFIC_SUSPECT", round(4.0 * evidence.suspect_score, 3), "traffic analytics"))
+        detail = f"traffic analytics: {evidence.suspect_kinds or 'suspect'}"
+        signals.append(Signal("REP_TRAFFIC_SUSPECT", round(4.0 * evidence.suspect_score, 3), detail))
     points = max(0.0, sum(s.score for s in signals))
     age_days = max(0.0, (now - local_time(evidence.last_seen)).total_seconds() / 86400)
     decay = 0.5 ** (age_days / half_life_days) if half_life_days > 0 else 1.0
@@ -122,22 +136,80 @@ def _indicator_evidence(session: Session) -> list[Evidence]:
     return [Evidence(str(r[0]), str(r[1]), int(r[2]), r[3], r[4], float(r[5] or 0.0), r[6], r[7]) for r in rows]
 
 
+@dataclass(frozen=True, slots=True)
+class TrafficSuspicion:
+    """What every loaded run of traffic analytics says about one number."""
+
+    score: float  # 0–1
+    kinds: str
+    first_seen: datetime
+    last_seen: datetime
+
+
+def suspect_score(rule_score: float) -> float:
+    """A suspect's rule score (sum of weights) as suspicion in [0.5, 1]."""
+    return round(min(1.0, max(_SUSPECT_FLOOR, rule_score / _SUSPECT_FULL)), 4)
+
+
+def traffic_suspicion(session: Session) -> dict[str, TrafficSuspicion]:
+    """Numbers (E.164) flagged by any loaded run, with their strongest score over runs and kinds."""
+    rows = session.execute(
+        select(
+            SuspectRow.msisdn,
+            SuspectRow.kind,
+            func.max(SuspectRow.score),
+            func.min(func.coalesce(SuspectRow.first_seen, SuspectRow.loaded_at)),
+            func.max(func.coalesce(SuspectRow.last_seen, SuspectRow.first_seen, SuspectRow.loaded_at)),
+        ).group_by(SuspectRow.msisdn, SuspectRow.kind)
+    ).all()
+    found: dict[str, TrafficSuspicion] = {}
+    for msisdn, kind, score, first, last in rows:
+        first, last = local_time(first), local_time(last)
+        earlier = found.get(msisdn)
+        if earlier is None:
+            found[msisdn] = TrafficSuspicion(suspect_score(score), kind, first, last)
+            continue
+        found[msisdn] = TrafficSuspicion(
+            max(earlier.score, suspect_score(score)),
+            ", ".join(sorted({*earlier.kinds.split(", "), kind})),
+            min(earlier.first_seen, first),
+            max(earlier.last_seen, last),
+        )
+    return found
+
+
 def rebuild_reputation(
     session: Session,
     settings: Settings,
     now: datetime | None = None,
-    suspects: Mapping[str, float] | None = None,
+    suspects: Mapping[str, TrafficSuspicion] | None = None,
 ) -> int:
-    """Recompute every reputation row from the reports; flushes only. Returns the number of rows.
+    """Recompute every reputation row from the reports and traffic suspects; flushes only.
+    Returns the number of rows.
 
-    ``suspects`` maps a number (E.164) to a traffic-analytics score in [0, 1].
+    ``suspects`` maps a number (E.164) to its suspicion; by default the ``suspects`` table.
     """
     now = now or datetime.now(TIMEZONE)
-    suspects = suspects or {}
+    suspicion = traffic_suspicion(session) if suspects is None else dict(suspects)
+    evidences = _sender_evidence(session) + _indicator_evidence(session)
+    reported = {e.value for e in evidences if e.kind == SenderKind.MOBILE.value}
+    evidences += [
+        Evidence(SenderKind.MOBILE.value, msisdn, 0, 0, 0, 0.0, s.first_seen, s.last_seen)
+        for msisdn, s in suspicion.items()
+        if msisdn not in reported
+    ]
     rows: list[dict[str, Any]] = []
-    for evidence in _sender_evidence(session) + _indicator_evidence(session):
-        if evidence.value in suspects:
-            evidence = Evidence(**{**_as_dict(evidence), "suspect_score": max(0.0, min(1.0, suspects[evidence.value]))})
+    for evidence in evidences:
+        suspect = suspicion.get(evidence.value) if evidence.kind == SenderKind.MOBILE.value else None
+        if suspect is not None:
+            evidence = Evidence(
+                **{
+                    **_as_dict(evidence),
+                    "suspect_score": suspect.score,
+                    "suspect_kinds": suspect.kinds,
+                    "last_seen": max(local_time(evidence.last_seen), suspect.last_seen),
+                }
+            )
         score, signals = score_evidence(evidence, now, settings.reputation_half_life_days)
         rows.append(
             {

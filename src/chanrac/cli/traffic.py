@@ -157,8 +157,13 @@ def load(
     run_id: Annotated[
         str | None, typer.Option(help="name of this run (default: a hash of the file's suspects)")
     ] = None,
+    reputation: Annotated[
+        bool, typer.Option(help="recompute sender reputation now, so the suspects reach verdicts at once")
+    ] = True,
 ) -> None:
-    """Load suspects into the database (idempotent per run), where they feed reputation and cases."""
+    """Load suspects into the database (idempotent per run), where they feed sender reputation
+    (the ``reputation.sender`` signal of later verdicts)."""
+    from chanrac.campaigns import rebuild_reputation
     from chanrac.config import get_settings
     from chanrac.store.db import make_engine, session_factory, session_scope, upgrade
     from chanrac.traffic.io import SuspectFileError, load_suspects, read_suspects
@@ -167,10 +172,16 @@ def load(
         suspects = read_suspects(suspects_file)
     except SuspectFileError as exc:
         _fail(str(exc))
-    url = get_settings().database_url
-    upgrade(url)
-    with Progress(TextColumn("loading suspects"), BarColumn(), TimeElapsedColumn(), console=err, transient=True) as bar:
-        bar.add_task("load", total=None)
-        with session_scope(session_factory(make_engine(url))) as session:
+    settings = get_settings()
+    upgrade(settings.database_url)
+    sources = 0
+    columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("loading suspects", total=None)
+        with session_scope(session_factory(make_engine(settings.database_url))) as session:
             count = load_suspects(session, suspects, run_id)
-    err.print(f"[green]{count:,} suspects loaded[/] from {suspects_file}")
+            if reputation:
+                bar.update(task, description="recomputing reputation")
+                sources = rebuild_reputation(session, settings)
+    scored = f"; {sources:,} sources scored" if reputation else "; reputation changes at 'chanrac campaigns rebuild'"
+    err.print(f"[green]{count:,} suspects loaded[/] from {suspects_file}{scored}")
