@@ -4,7 +4,14 @@ For each database the script creates a fresh, empty database, starts ``chanrac s
 in its own process, posts pre-generated batches of reports from client threads, and afterwards
 checks that every acknowledged tracking code is in the database.
 
+Campaign assignment is the slower enrichment that follows each acknowledgement. With
+``--campaigns worker`` (the default, the production set-up) the servers only store and classify,
+and one ``chanrac campaigns follow`` process assigns concurrently; the script also prints when the
+last report was in its campaign. With ``--campaigns inline`` each server process assigns its own
+reports after answering, on the same cores.
+
     .venv/bin/python bench/intake.py [--reports 100000] [--batch 10000] [--clients 2] [--workers 2]
+                                     [--campaigns worker|inline]
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import signal
 import socket
 import subprocess
 import sys
@@ -29,7 +37,7 @@ from sqlalchemy import create_engine, text
 
 from chanrac.synth import demo_reports
 
-console = Console()
+console = Console(width=140)  # the table stays readable when the output is a file or a pipe
 PG_ADMIN = os.environ.get("CHANRAC_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
@@ -63,12 +71,34 @@ def wait_for(url: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> No
     raise RuntimeError("server did not start")
 
 
-def run(db_url: str, bodies: list[bytes], clients: int, workers: int) -> tuple[float, int, int]:
+def pending(db_url: str) -> int:
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        count = conn.execute(text("SELECT count(*) FROM reports WHERE campaign_id IS NULL")).scalar_one()
+    engine.dispose()
+    return int(count)
+
+
+def stop(proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM, timeout: float = 300) -> None:
+    proc.send_signal(sig)
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def run(db_url: str, bodies: list[bytes], clients: int, workers: int, campaigns: str) -> tuple[float, float, int, int]:
+    """Acknowledged reports/s, seconds until every report was in a campaign, acknowledged, missing."""
     port = free_port()
-    env = dict(os.environ, CHANRAC_DATABASE_URL=db_url)
-    cmd = [sys.executable, "-c", "from chanrac.cli import main; main()", "serve", "--host", "127.0.0.1",
-           "--port", str(port), "--workers", str(workers)]
+    env = dict(os.environ, CHANRAC_DATABASE_URL=db_url, CHANRAC_CAMPAIGN_ASSIGNMENT=campaigns)
+    chanrac = [sys.executable, "-c", "from chanrac.cli import main; main()"]
+    cmd = [*chanrac, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    follower = None
+    if campaigns == "worker":
+        follower = subprocess.Popen([*chanrac, "campaigns", "follow", "--interval", "0.2"], env=env,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base, proc)
@@ -91,21 +121,21 @@ def run(db_url: str, bodies: list[bytes], clients: int, workers: int) -> tuple[f
             for codes in pool.map(post, bodies[1:]):
                 acknowledged += codes
         elapsed = time.perf_counter() - start
+        with console.status("waiting for campaign assignment"):
+            while pending(db_url) and (follower is None or follower.poll() is None):
+                time.sleep(0.5)
+        enriched = time.perf_counter() - start
     finally:
-        # Campaign assignment runs after each acknowledgement; let it finish before stopping.
-        proc.terminate()
-        try:
-            proc.wait(timeout=300)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
+        if follower is not None:
+            stop(follower, signal.SIGINT)
     engine = create_engine(db_url)
     with engine.connect() as conn:
         stored = set(conn.execute(text("SELECT tracking_code FROM reports")).scalars())
     engine.dispose()
     missing = len(set(acknowledged) - stored)
     timed = sum(len(orjson.loads(b)["reports"]) for b in bodies[1:])
-    return timed / elapsed, len(acknowledged), missing
+    return timed / elapsed, enriched, len(acknowledged), missing
 
 
 def main() -> None:
@@ -115,12 +145,18 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="server processes for PostgreSQL")
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
+    parser.add_argument("--campaigns", choices=["worker", "inline"], default="worker")
     args = parser.parse_args()
 
     with console.status("generating reports"):
         bodies = make_bodies(args.reports + args.batch, args.batch, seed=7)
-    table = Table(title=f"intake via POST /api/v1/reports/batch ({args.reports:,} reports, batches of {args.batch:,})")
-    for column in ("database", "server processes", "reports/s", "acknowledged", "missing after"):
+    table = Table(
+        title=f"intake via POST /api/v1/reports/batch ({args.reports:,} reports, batches of {args.batch:,}, "
+        f"campaign assignment {args.campaigns})"
+    )
+    columns = ("database", "server processes", "acknowledged reports/s", "all in campaigns after", "acknowledged",
+               "missing after")
+    for column in columns:
         table.add_column(column, justify="right")
     from chanrac.store.db import upgrade
 
@@ -128,8 +164,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             url = f"sqlite:///{Path(tmp) / 'bench.db'}"
             upgrade(url)
-            rate, acked, missing = run(url, bodies, args.clients, 1)
-            table.add_row("SQLite (WAL)", "1", f"{rate:,.0f}", f"{acked:,}", str(missing))
+            rate, enriched, acked, missing = run(url, bodies, args.clients, 1, args.campaigns)
+            table.add_row("SQLite (WAL)", "1", f"{rate:,.0f}", f"{enriched:.1f} s", f"{acked:,}", str(missing))
     if args.only in (None, "postgresql"):
         name = f"chanrac_bench_{uuid.uuid4().hex[:8]}"
         admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
@@ -138,8 +174,9 @@ def main() -> None:
         url = PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
         try:
             upgrade(url)
-            rate, acked, missing = run(url, bodies, args.clients, args.workers)
-            table.add_row("PostgreSQL", str(args.workers), f"{rate:,.0f}", f"{acked:,}", str(missing))
+            rate, enriched, acked, missing = run(url, bodies, args.clients, args.workers, args.campaigns)
+            table.add_row("PostgreSQL", str(args.workers), f"{rate:,.0f}", f"{enriched:.1f} s", f"{acked:,}",
+                          str(missing))
         finally:
             with admin.connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -156,3 +156,39 @@ def test_traffic_suspects_feed_sender_reputation(session: Session, settings: Set
     publish_blocklist(session, settings, now=now)
     assert "+84987000007" not in {e.value for e in read_blocklist(session, since=0).entries}
     assert suspect_score(4.5) == 0.5 and suspect_score(8.0) == 0.8 and suspect_score(25.0) == 1.0
+
+
+def _variant(words: list[str], changes: int) -> str:
+    replacements = "khuyen mai cuc lon danh cho ban".split()
+    out = words[:]
+    for j, position in enumerate(list(range(1, len(words), 3))[:changes]):
+        out[position] = replacements[j]
+    return " ".join(out)
+
+
+def test_a_bridging_report_merges_two_campaigns_with_their_counts(session: Session) -> None:
+    words = (
+        "Nha cai uy tin so 1 chau a nap lan dau tang 100 phan tram, rut tien nhanh trong 5 phut, dang ky ngay "
+        "tai link ben duoi de nhan qua tang hap dan cho thanh vien moi"
+    ).split()
+    now = datetime.now(TIMEZONE)
+    first = add_report(session, " ".join(words), "+84987000011", now - timedelta(days=2))
+    second = add_report(session, _variant(words, 5), "+84987000012", now - timedelta(days=1))
+    assign_reports(session, [first])
+    assign_reports(session, [second])
+    session.commit()
+    campaign_of = dict(session.execute(select(ReportRow.id, ReportRow.campaign_id)).all())
+    assert campaign_of[first] != campaign_of[second]
+    bridge = add_report(session, _variant(words, 2), "+84987000013", now)
+    result = assign_reports(session, [bridge])
+    session.commit()
+    survivor = result.assigned[bridge]
+    (absorbed,) = {campaign_of[first], campaign_of[second]} - {survivor}
+    assert result.merged == {absorbed: survivor}
+    assert set(dict(session.execute(select(ReportRow.id, ReportRow.campaign_id)).all()).values()) == {survivor}
+    merged = session.get(CampaignRow, absorbed)
+    kept = session.get(CampaignRow, survivor)
+    assert merged is not None and kept is not None
+    assert (merged.status, merged.merged_into) == ("merged", survivor)
+    assert (kept.status, kept.message_count, kept.sender_count) == ("active", 3, 3)
+    assert sum(kept.daily_counts.values()) == 3 and len(kept.daily_counts) == 3

@@ -11,7 +11,7 @@ import os
 import tomllib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import Field
@@ -62,6 +62,12 @@ class Settings(BaseSettings):
     block_threshold: float = 6.0
 
     # Campaigns, reputation and feeds (chanrac.campaigns, chanrac.sharing).
+    campaign_assignment: Literal["inline", "worker"] = Field(
+        "inline",
+        description="inline: each API process assigns its new reports to campaigns after answering; "
+        "worker: the API only stores, 'chanrac campaigns follow' (one process) assigns — for several "
+        "API processes and bulk intake",
+    )
     reputation_half_life_days: float = Field(30.0, description="evidence against a source halves in this time")
     blocklist_min_score: float = Field(0.8, description="reputation (0–1) from which a source is blocklisted")
     blocklist_min_reporters: int = Field(2, description="distinct reporters needed before anything is blocklisted")

@@ -53,7 +53,7 @@ def create_app(settings: Settings | None = None, *, classify: bool = True) -> Fa
         app.state.sessions,
         settings,
         classifier=default_classifier(settings, app.state.sessions) if classify else None,
-        on_stored=default_hooks(),
+        on_stored=default_hooks() if settings.campaign_assignment == "inline" else [],
     )
     errors.install(app)
     app.add_middleware(errors.RequestBodyGuard, max_bytes=settings.max_body_bytes)

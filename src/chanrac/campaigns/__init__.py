@@ -4,7 +4,9 @@ reputation of senders and indicators derived from reports, reporters, campaigns 
 
 Hooks for the rest of the system:
 
-- :func:`assign_reports` — the intake calls it inside its storing transaction with the new ids;
+- :func:`assign_reports` — the intake calls it after its storing transaction with the new ids
+  (``campaign_assignment = "inline"``), or :func:`assign_pending` does it for reports without a
+  campaign in the ``chanrac campaigns follow`` worker (``"worker"``);
 - :func:`reputation_lookups` — the values :class:`chanrac.detect.Lookups` takes;
 - :func:`rebuild_campaigns`, :func:`rebuild_reputation` — the periodic jobs (``chanrac campaigns
   rebuild``, nightly or hourly: it also republishes the blocklist and queues webhook events;
@@ -23,7 +25,13 @@ from chanrac.campaigns.reputation import (
     reputation_lookups,
     score_evidence,
 )
-from chanrac.campaigns.service import AssignResult, assign_reports, rebuild_campaigns, refresh_campaigns
+from chanrac.campaigns.service import (
+    AssignResult,
+    assign_pending,
+    assign_reports,
+    rebuild_campaigns,
+    refresh_campaigns,
+)
 from chanrac.campaigns.signature import DEFAULT_SCHEME, LshScheme
 
 __all__ = [
@@ -34,6 +42,7 @@ __all__ = [
     "LshScheme",
     "PairwiseScore",
     "ReputationLookups",
+    "assign_pending",
     "assign_reports",
     "cluster_texts",
     "pairwise_f1",

@@ -1,6 +1,6 @@
 """Campaigns in the database: incremental assignment of new reports, statistics, full rebuild.
 
-:func:`assign_reports` runs inside the intake's storing transaction (it flushes, never commits): it
+:func:`assign_reports` runs after the intake's storing transaction (it flushes, never commits): it
 signs the new reports, seeds a :class:`CampaignIndex` with the stored exemplars their LSH keys
 reach, assigns, and persists new campaigns, exemplars, keys, merges, the reports' ``campaign_id``,
 their indicators and the campaigns' statistics. :func:`rebuild_campaigns` is the periodic job:
@@ -35,7 +35,15 @@ from chanrac.store.tables_campaigns import (
     ReportIndicatorRow,
 )
 
-__all__ = ["AssignResult", "assign_reports", "local_time", "new_campaign_id", "rebuild_campaigns", "refresh_campaigns"]
+__all__ = [
+    "AssignResult",
+    "assign_pending",
+    "assign_reports",
+    "local_time",
+    "new_campaign_id",
+    "rebuild_campaigns",
+    "refresh_campaigns",
+]
 
 TOP_SENDERS = 20
 TOP_INDICATORS = 100
@@ -44,6 +52,48 @@ _CHUNK = 5000  # bound parameters per IN (…) query
 _REPORTS_TABLE: Any = ReportRow.__table__
 _REPORTS_SET_CAMPAIGN = (
     update(_REPORTS_TABLE).where(_REPORTS_TABLE.c.id == bindparam("rid")).values(campaign_id=bindparam("cid"))
+)
+_CAMPAIGNS_TABLE: Any = CampaignRow.__table__
+_EXEMPLARS_TABLE: Any = CampaignExemplarRow.__table__
+# One round trip for many campaigns: intake batches touch thousands of them.
+_CAMPAIGNS_ADD_INCREMENTS = (
+    update(_CAMPAIGNS_TABLE)
+    .where(_CAMPAIGNS_TABLE.c.id == bindparam("cid"))
+    .values(daily_counts=bindparam("daily"), indicators=bindparam("found"))
+)
+_CAMPAIGNS_SET_STATISTICS = (
+    update(_CAMPAIGNS_TABLE)
+    .where(_CAMPAIGNS_TABLE.c.id == bindparam("cid"))
+    .values(
+        message_count=bindparam("messages"),
+        report_count=bindparam("reports"),
+        reporter_count=bindparam("reporters"),
+        sender_count=bindparam("n_senders"),
+        first_seen=bindparam("first"),
+        last_seen=bindparam("last"),
+        spam_share=bindparam("spam"),
+        category=bindparam("category"),
+        senders=bindparam("top"),
+        updated_at=bindparam("now"),
+    )
+)
+_REPORTS_MOVE_CAMPAIGN = (
+    update(_REPORTS_TABLE).where(_REPORTS_TABLE.c.campaign_id == bindparam("old")).values(campaign_id=bindparam("new"))
+)
+_EXEMPLARS_MOVE_CAMPAIGN = (
+    update(_EXEMPLARS_TABLE)
+    .where(_EXEMPLARS_TABLE.c.campaign_id == bindparam("old"))
+    .values(campaign_id=bindparam("new"))
+)
+_CAMPAIGNS_MARK_MERGED = (
+    update(_CAMPAIGNS_TABLE)
+    .where(_CAMPAIGNS_TABLE.c.id == bindparam("old"))
+    .values(status="merged", merged_into=bindparam("new"), updated_at=bindparam("now"))
+)
+_CAMPAIGNS_FOLLOW_MERGE = (
+    update(_CAMPAIGNS_TABLE)
+    .where(_CAMPAIGNS_TABLE.c.merged_into == bindparam("old"))
+    .values(merged_into=bindparam("new"))
 )
 _SPAM_VALUES = frozenset(c.value for c in SPAM_CATEGORIES)
 
@@ -168,6 +218,16 @@ def assign_reports(session: Session, report_ids: Sequence[int], scheme: LshSchem
     return result
 
 
+def assign_pending(session: Session, limit: int = 10_000) -> int:
+    """Assign the oldest reports that have no campaign yet (at most ``limit``); flushes only.
+    Returns how many were assigned. The worker of ``chanrac campaigns follow`` calls it in a loop;
+    a single worker keeps the LSH index free of concurrent writers."""
+    ids = list(
+        session.scalars(select(ReportRow.id).where(ReportRow.campaign_id.is_(None)).order_by(ReportRow.id).limit(limit))
+    )
+    return len(assign_reports(session, ids).assigned) if ids else 0
+
+
 def _persist_exemplars(
     session: Session,
     rows: Sequence[Any],
@@ -207,30 +267,34 @@ def _insert_exemplars(session: Session, items: Sequence[tuple[str, bytes, int]])
 def _merge(session: Session, merged: dict[str, str], now: datetime) -> None:
     if not merged:
         return
-    absorbed = sorted(merged)
-    stats = {
-        r.id: r
-        for r in session.execute(
-            select(CampaignRow.id, CampaignRow.daily_counts, CampaignRow.indicators).where(CampaignRow.id.in_(absorbed))
-        )
-    }
+    pairs = [{"old": old, "new": new, "now": now} for old, new in merged.items()]
+    absorbed = _campaign_counts(session, list(merged))
+    survivors = _campaign_counts(session, sorted(set(merged.values())))
+    session.execute(_REPORTS_MOVE_CAMPAIGN, pairs)
+    session.execute(_EXEMPLARS_MOVE_CAMPAIGN, pairs)
+    session.execute(_CAMPAIGNS_MARK_MERGED, pairs)
     for old, new in merged.items():
-        session.execute(update(ReportRow).where(ReportRow.campaign_id == old).values(campaign_id=new))
-        session.execute(
-            update(CampaignExemplarRow).where(CampaignExemplarRow.campaign_id == old).values(campaign_id=new)
-        )
-        session.execute(
-            update(CampaignRow).where(CampaignRow.id == old).values(status="merged", merged_into=new, updated_at=now)
-        )
-        old_stats = stats.get(old)
-        if old_stats is not None:
-            survivor = session.get(CampaignRow, new)
-            if survivor is not None:
-                survivor.daily_counts = _add_counts(survivor.daily_counts, old_stats.daily_counts or {})
-                survivor.indicators = _merge_indicators(survivor.indicators, old_stats.indicators or {})
+        if old in absorbed and new in survivors:
+            days, found = survivors[new]
+            old_days, old_found = absorbed[old]
+            survivors[new] = (_add_counts(days, old_days), _merge_indicators(found, old_found))
+    session.execute(
+        _CAMPAIGNS_ADD_INCREMENTS,
+        [{"cid": cid, "daily": days, "found": found} for cid, (days, found) in survivors.items()],
+    )
     # campaigns absorbed earlier into a campaign absorbed now follow it
-    for old, new in merged.items():
-        session.execute(update(CampaignRow).where(CampaignRow.merged_into == old).values(merged_into=new))
+    session.execute(_CAMPAIGNS_FOLLOW_MERGE, pairs)
+
+
+def _campaign_counts(session: Session, campaign_ids: Sequence[str]) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    """Per-day and indicator counts of campaigns, by id."""
+    counts: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+    for chunk in _chunks(campaign_ids):
+        for campaign_id, days, found in session.execute(
+            select(CampaignRow.id, CampaignRow.daily_counts, CampaignRow.indicators).where(CampaignRow.id.in_(chunk))
+        ):
+            counts[campaign_id] = (days or {}, found or {})
+    return counts
 
 
 def _store_indicators(session: Session, rows: Sequence[Any]) -> dict[int, list[tuple[str, str]]]:
@@ -273,14 +337,16 @@ def _add_increments(
         days[campaign_id][local_time(row.received_at).date().isoformat()] += 1
         for kind, value in found[row.id]:
             indicators[campaign_id][kind][value] += 1
-    for campaign_id in days:
-        campaign = session.get(CampaignRow, campaign_id)
-        if campaign is None:
-            continue
-        campaign.daily_counts = _add_counts(campaign.daily_counts or {}, days[campaign_id])
-        campaign.indicators = _merge_indicators(
-            campaign.indicators or {}, {k: dict(v) for k, v in indicators[campaign_id].items()}
-        )
+    updates = [
+        {
+            "cid": campaign_id,
+            "daily": _add_counts(old_days, days[campaign_id]),
+            "found": _merge_indicators(old_found, {k: dict(v) for k, v in indicators[campaign_id].items()}),
+        }
+        for campaign_id, (old_days, old_found) in _campaign_counts(session, list(days)).items()
+    ]
+    if updates:
+        session.execute(_CAMPAIGNS_ADD_INCREMENTS, updates)
 
 
 def _majority_category(counts: Counter[str]) -> str:
@@ -324,25 +390,24 @@ def refresh_campaigns(session: Session, campaign_ids: Sequence[str], now: dateti
             .group_by(ReportRow.campaign_id, ReportRow.sender, ReportRow.sender_kind)
         ):
             senders[str(campaign_id)].append((str(sender), kind, count))
-        for campaign_id, count, duplicates, reporters, n_senders, first, last, spam_share in aggregates:
-            top = sorted(senders[campaign_id], key=lambda s: (-s[2], s[0]))[:TOP_SENDERS]
-            session.execute(
-                update(CampaignRow)
-                .where(CampaignRow.id == campaign_id)
-                .values(
-                    message_count=count,
-                    report_count=count + int(duplicates),
-                    reporter_count=reporters,
-                    sender_count=n_senders,
-                    first_seen=local_time(first),
-                    last_seen=local_time(last),
-                    spam_share=float(spam_share or 0.0),
-                    category=_majority_category(categories[campaign_id]),
-                    senders=[list(s) for s in top],
-                    updated_at=now,
-                ),
-                execution_options={"synchronize_session": False},
-            )
+        statistics = [
+            {
+                "cid": campaign_id,
+                "messages": count,
+                "reports": count + int(duplicates),
+                "reporters": reporters,
+                "n_senders": n_senders,
+                "first": local_time(first),
+                "last": local_time(last),
+                "spam": float(spam_share or 0.0),
+                "category": _majority_category(categories[campaign_id]),
+                "top": [list(s) for s in sorted(senders[campaign_id], key=lambda s: (-s[2], s[0]))[:TOP_SENDERS]],
+                "now": now,
+            }
+            for campaign_id, count, duplicates, reporters, n_senders, first, last, spam_share in aggregates
+        ]
+        if statistics:
+            session.execute(_CAMPAIGNS_SET_STATISTICS, statistics)
     session.expire_all()
 
 

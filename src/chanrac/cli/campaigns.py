@@ -1,5 +1,6 @@
-"""``chanrac campaigns``: rebuild campaigns and reputation, list and show campaigns, publish the
-blocklist feed, export a campaign (STIX 2.1 / MISP), deliver webhook events."""
+"""``chanrac campaigns``: rebuild campaigns and reputation, follow new reports (the assignment
+worker), list and show campaigns, publish the blocklist feed, export a campaign (STIX 2.1 / MISP),
+deliver webhook events."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from rich.table import Table
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from chanrac.campaigns import rebuild_campaigns, rebuild_reputation
+from chanrac.campaigns import assign_pending, rebuild_campaigns, rebuild_reputation
 from chanrac.config import get_settings
 from chanrac.sharing import campaign_to_misp, campaign_to_stix, deliver_due, enqueue_threshold_events
 from chanrac.sharing.blocklist import publish_blocklist
@@ -59,6 +60,35 @@ def rebuild(workers: Annotated[int, typer.Option(min=1, max=64)] = 1) -> None:
         f"{sources:,} sources scored; blocklist +{feed.added} ~{feed.updated} -{feed.removed} "
         f"(cursor {feed.cursor}); {queued:,} webhook events queued; in {time.perf_counter() - started:.1f} s"
     )
+
+
+@app.command()
+def follow(
+    batch: Annotated[int, typer.Option(min=1, max=100_000, help="reports assigned per transaction")] = 10_000,
+    interval: Annotated[float, typer.Option(min=0.1, help="seconds between polls when nothing is pending")] = 1.0,
+    once: Annotated[bool, typer.Option(help="stop when no report is pending instead of waiting for more")] = False,
+) -> None:
+    """The assignment worker: put reports that have no campaign yet into their campaigns, oldest
+    first, as they arrive. Run one (with campaign_assignment = "worker"); Ctrl-C stops it between
+    transactions."""
+    sessions = _sessions()
+    total, started = 0, time.perf_counter()
+    with err.status("waiting for reports") as status:
+        try:
+            while True:
+                with session_scope(sessions) as session:
+                    assigned = assign_pending(session, limit=batch)
+                total += assigned
+                if assigned:
+                    rate = total / max(1e-9, time.perf_counter() - started)
+                    status.update(f"{total:,} reports assigned ({rate:,.0f}/s)")
+                    continue
+                if once:
+                    break
+                time.sleep(interval)
+        except KeyboardInterrupt:
+            pass
+    err.print(f"{total:,} reports assigned to campaigns in {time.perf_counter() - started:.1f} s")
 
 
 @app.command("list")

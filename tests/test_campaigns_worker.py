@@ -1,0 +1,49 @@
+"""The assignment worker (``campaign_assignment = "worker"``): the API only stores, ``chanrac
+campaigns follow`` puts the reports into campaigns — against a real server and database."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from chanrac.config import Settings
+from chanrac.store.tables import ReportRow
+
+LOAN = "Ho tro vay tien tieu dung toi {n} trieu, lai suat thap, giai ngan trong ngay. Zalo 0912345678 a {who}"
+
+
+@pytest.fixture
+def settings(db_url: str) -> Settings:
+    return Settings(database_url=db_url, campaign_assignment="worker")
+
+
+def pending(session: Session) -> int:
+    session.expire_all()
+    return session.scalar(select(func.count()).select_from(ReportRow).where(ReportRow.campaign_id.is_(None))) or 0
+
+
+def test_api_stores_and_the_worker_assigns(live_server: str, db_url: str, session: Session) -> None:
+    reports = [
+        {"reporter": f"+8491{i:07d}", "sender": "0987000001", "text": LOAN.format(n=10 + i % 3, who=name)}
+        for i, name in enumerate(["Nam", "Lan", "Hoa", "Binh", "Tuan"])
+    ]
+    reports.append({"reporter": "+84910000099", "sender": "0987000002", "text": "Chieu nay hop luc 3h nhe"})
+    response = httpx.post(f"{live_server}/api/v1/reports/batch", json={"reports": reports}, timeout=60)
+    assert response.status_code == 201, response.text
+    assert pending(session) == len(reports)  # acknowledged and stored, not yet in a campaign
+    env = dict(os.environ, CHANRAC_DATABASE_URL=db_url)
+    command = [sys.executable, "-c", "from chanrac.cli import main; main()", "campaigns", "follow", "--once"]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "6 reports assigned" in " ".join(result.stderr.split())
+    assert pending(session) == 0
+    campaigns = session.execute(select(ReportRow.campaign_id, func.count()).group_by(ReportRow.campaign_id)).all()
+    assert sorted(count for _, count in campaigns) == [1, 5]
+    again = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert again.returncode == 0 and "0 reports assigned" in again.stderr
