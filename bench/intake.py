@@ -128,7 +128,7 @@ def run(db_url: str, bodies: list[bytes], clients: int, workers: int, campaigns:
     finally:
         stop(proc)
         if follower is not None:
-            stop(follower, signal.SIGINT)
+            stop(follower)
     engine = create_engine(db_url)
     with engine.connect() as conn:
         stored = set(conn.execute(text("SELECT tracking_code FROM reports")).scalars())

@@ -4,8 +4,10 @@ campaigns follow`` puts the reports into campaigns — against a real server and
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 
 import httpx
 import pytest
@@ -45,5 +47,16 @@ def test_api_stores_and_the_worker_assigns(live_server: str, db_url: str, sessio
     assert pending(session) == 0
     campaigns = session.execute(select(ReportRow.campaign_id, func.count()).group_by(ReportRow.campaign_id)).all()
     assert sorted(count for _, count in campaigns) == [1, 5]
-    again = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
-    assert again.returncode == 0 and "0 reports assigned" in again.stderr
+    # as a service: it waits for new reports and stops cleanly on SIGTERM
+    follower = subprocess.Popen([*command[:-1], "--interval", "0.2"], stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        late = {"reporter": "+84910000100", "sender": "0987000003", "text": LOAN.format(n=99, who="Minh")}
+        assert httpx.post(f"{live_server}/api/v1/reports", json=late, timeout=60).status_code == 201
+        deadline = time.monotonic() + 60
+        while pending(session) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert pending(session) == 0
+    finally:
+        follower.send_signal(signal.SIGTERM)
+        _, stderr = follower.communicate(timeout=60)
+    assert follower.returncode == 0 and "1 reports assigned" in " ".join(stderr.split())

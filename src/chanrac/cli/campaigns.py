@@ -5,6 +5,8 @@ deliver webhook events."""
 from __future__ import annotations
 
 import json
+import signal
+import threading
 import time
 from typing import Annotated, NoReturn
 
@@ -70,24 +72,25 @@ def follow(
 ) -> None:
     """The assignment worker: put reports that have no campaign yet into their campaigns, oldest
     first, as they arrive. Run one (with campaign_assignment = "worker"); Ctrl-C stops it between
-    transactions."""
+    transactions, and so does SIGTERM."""
     sessions = _sessions()
     total, started = 0, time.perf_counter()
+    stop = threading.Event()
+    # SIGTERM (systemd, docker stop) and Ctrl-C both stop between transactions, never inside one.
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
     with err.status("waiting for reports") as status:
-        try:
-            while True:
-                with session_scope(sessions) as session:
-                    assigned = assign_pending(session, limit=batch)
-                total += assigned
-                if assigned:
-                    rate = total / max(1e-9, time.perf_counter() - started)
-                    status.update(f"{total:,} reports assigned ({rate:,.0f}/s)")
-                    continue
-                if once:
-                    break
-                time.sleep(interval)
-        except KeyboardInterrupt:
-            pass
+        while not stop.is_set():
+            with session_scope(sessions) as session:
+                assigned = assign_pending(session, limit=batch)
+            total += assigned
+            if assigned:
+                rate = total / max(1e-9, time.perf_counter() - started)
+                status.update(f"{total:,} reports assigned ({rate:,.0f}/s)")
+            elif once:
+                break
+            else:
+                stop.wait(interval)
     err.print(f"{total:,} reports assigned to campaigns in {time.perf_counter() - started:.1f} s")
 
 
