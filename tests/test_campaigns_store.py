@@ -158,8 +158,15 @@ def test_traffic_suspects_feed_sender_reputation(session: Session, settings: Set
     assert suspect_score(4.5) == 0.5 and suspect_score(8.0) == 0.8 and suspect_score(25.0) == 1.0
 
 
+BRIDGED = (
+    "Nha cai uy tin so 1 chau a nap lan dau tang 100 phan tram, rut tien nhanh trong 5 phut, dang ky ngay "
+    "tai link ben duoi de nhan qua tang hap dan cho thanh vien moi"
+)
+REPLACEMENTS = "khuyen mai cuc lon danh cho ban"
+
+
 def _variant(words: list[str], changes: int) -> str:
-    replacements = "khuyen mai cuc lon danh cho ban".split()
+    replacements = REPLACEMENTS.split()
     out = words[:]
     for j, position in enumerate(list(range(1, len(words), 3))[:changes]):
         out[position] = replacements[j]
@@ -167,10 +174,7 @@ def _variant(words: list[str], changes: int) -> str:
 
 
 def test_a_bridging_report_merges_two_campaigns_with_their_counts(session: Session) -> None:
-    words = (
-        "Nha cai uy tin so 1 chau a nap lan dau tang 100 phan tram, rut tien nhanh trong 5 phut, dang ky ngay "
-        "tai link ben duoi de nhan qua tang hap dan cho thanh vien moi"
-    ).split()
+    words = BRIDGED.split()
     now = datetime.now(TIMEZONE)
     first = add_report(session, " ".join(words), "+84987000011", now - timedelta(days=2))
     second = add_report(session, _variant(words, 5), "+84987000012", now - timedelta(days=1))

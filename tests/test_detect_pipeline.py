@@ -191,3 +191,25 @@ def test_detection_never_imports_the_store_api_or_cli() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def _names(pipeline: Pipeline, text: str) -> set[str]:
+    return {s.name for s in pipeline.verdict(Message(text=text)).signals}
+
+
+def test_legal_form_visible_in_the_content_when_the_sender_is_unknown(pipeline: Pipeline) -> None:
+    # Written for this test: an operator's labelled notice, a labelled ad with an opt-out.
+    notice = "(TB) Mừng sinh nhật, VinaPhone tặng Quý khách 20% giá trị thẻ nạp trong ngày hôm nay."
+    ad = "[QC] Siêu thị ABC giảm 30% đồ gia dụng cuối tuần. Từ chối QC soạn TC gửi 9129"
+    assert "ad.legal_form_content" in _names(pipeline, notice)
+    assert "ad.legal_form_content" in _names(pipeline, ad)
+    # a label does not launder prohibited content, nor a message with no opt-out or operator
+    fake = "[TB] Vietcombank: tài khoản của quý khách bị khóa, xác thực tại vcb-xacminh.top"
+    assert "ad.legal_form_content" not in _names(pipeline, fake)
+    assert pipeline.verdict(Message(text=fake)).action is Action.BLOCK
+    assert "ad.legal_form_content" not in _names(pipeline, "(TB) Giảm giá 50% hôm nay, gọi ngay 0912345678")
+    assert "ad.legal_form_content" not in _names(pipeline, "Tặng 20% thẻ nạp hôm nay của VinaPhone")
+    # with a sender the full legal form decides instead: a subscriber's "(QC)" is an offence
+    personal = pipeline.verdict(Message(text=ad, sender=parse_sender("0912345678")))
+    assert "ad.legal_form_content" not in {s.name for s in personal.signals}
+    assert personal.label == "spam"

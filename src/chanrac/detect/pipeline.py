@@ -8,7 +8,9 @@ Detectors, in the order their signals are listed in a verdict:
 ``text.obfuscated``      filter-dodging tricks undone by normalisation (homoglyphs, split letters…);
 ``indicator.*``          URL shortener, look-alike brand domain, cheap TLD, OTT contact, phone
                          number in the text, and reputations the caller knows;
-``ad.*``                 the legal form of advertising ([QC] label + opt-out + brandname sender);
+``ad.*``                 the legal form of advertising ([QC] label + opt-out + brandname sender;
+                         with no sender known, an ad or notice label with an opt-out or an
+                         operator's name and no prohibited content);
 ``sender.*``             personal number sending advertising or brand content, unregistered or
                          registered brandname, sender reputation.
 
@@ -33,6 +35,7 @@ from chanrac.detect.classifier import ContentModel
 from chanrac.detect.rules import RuleMatcher
 from chanrac.law import AD_LABELS, AD_LABELS_LEGACY
 from chanrac.model import Action, Category, Message, SenderKind, Signal, Verdict
+from chanrac.phone import Operator
 from chanrac.text import extract_indicators, is_cheap_tld, is_shortener, lookalike_brand, normalize
 from chanrac.text.domains import registrable_domain
 from chanrac.text.patterns import TLDS
@@ -59,6 +62,9 @@ CHEAP_TLD_SCORE = 1.5
 OTT_CONTACT_SCORE = 0.5
 PHONE_IN_TEXT_SCORE = 0.3
 LEGAL_AD_SCORE = -3.0
+# Without a sender the form is only half-known: weaker than the full legal form, and never
+# given to content another rule or indicator already calls prohibited.
+LEGAL_FORM_CONTENT_SCORE = -2.0
 PERSONAL_NUMBER_AD_SCORE = 7.0  # ads may only come from a registered brandname (Decree 91)
 PERSONAL_NUMBER_BRAND_CONTENT_SCORE = 1.5
 UNREGISTERED_BRANDNAME_SCORE = 3.0
@@ -76,6 +82,18 @@ _AD_LABEL_RE = re.compile(
     + r"|\(qc[^)]{0,12}\)|\[qc[^\]]{0,12}\])(?![a-z0-9])"
 )
 _OPT_OUT_RE = re.compile(r"\b(tu choi|huy nhan|ngung nhan|de tu choi|soan tc|soan huy|opt out|reply stop)\b")
+# Operators' own notices to their subscribers carry (TB)/[TB] ("thông báo") instead of [QC].
+_NOTICE_LABEL_RE = re.compile(r"^\s*(?:\[tb\]|\(tb\)|\(t/b\)|\[thong bao\]|\(cskh\))")
+_OPERATOR_NAME_RE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(o.display_name.lower()) for o in Operator)
+    + r"|vnpt|viettel money|vnpt money|my vnpt|mytv)\b"
+)
+# Signals that make a labelled message prohibited content whatever its label says.
+_PROHIBITED_SIGNALS = frozenset(
+    {f"rule.{c.value}" for c in Category if c not in (Category.ADVERTISING, Category.HAM)}
+    | {"indicator.lookalike_domain", "indicator.cheap_tld", "indicator.shortener", "text.obfuscated"}
+)
 # The hot path reads domains, phone numbers and OTT contacts straight from the canonical text
 # (URLs survive normalisation untouched); the full extractor of chanrac.text, with spans, runs
 # only when the caller gave indicator reputations to look up.
@@ -207,10 +225,11 @@ class Pipeline:
 
     def _sender_signals(self, message: Message, canonical: str, rule_scores: np.ndarray, signals: list[Signal]) -> None:
         sender = message.sender
+        if sender is None:
+            self._legal_form_content(canonical, signals)
+            return
         is_ad = _AD_LABEL_RE.match(canonical) is not None
         has_opt_out = is_ad and _OPT_OUT_RE.search(canonical) is not None
-        if sender is None:
-            return
         kind = sender.kind
         if kind is SenderKind.BRANDNAME:
             registered = sender.value.upper() in self._registered
@@ -238,6 +257,22 @@ class Pipeline:
         if reputation:
             score = max(-REPUTATION_CLIP, min(REPUTATION_CLIP, float(reputation)))
             signals.append(Signal("reputation.sender", score, sender.value))
+
+    @staticmethod
+    def _legal_form_content(canonical: str, signals: list[Signal]) -> None:
+        """The legal form as far as the text shows it, when nobody says who sent the message
+        (``chanrac classify`` without a sender column, data sets, a pasted message)."""
+        if _AD_LABEL_RE.match(canonical) is None and _NOTICE_LABEL_RE.match(canonical) is None:
+            return
+        if any(s.name in _PROHIBITED_SIGNALS and s.score > 0 for s in signals):
+            return
+        if _OPT_OUT_RE.search(canonical):
+            detail = "ad/notice label and opt-out; sender unknown"
+        elif (operator := _OPERATOR_NAME_RE.search(canonical)) is not None:
+            detail = f"ad/notice label from operator {operator.group()}; sender unknown"
+        else:
+            return
+        signals.append(Signal("ad.legal_form_content", LEGAL_FORM_CONTENT_SCORE, detail))
 
     def _category(self, category_proba: np.ndarray, rule_scores: np.ndarray, lookalike: bool) -> Category:
         combined = category_proba.copy()
