@@ -80,8 +80,9 @@ def run_child(folder: Path, engine: str, memory_limit: str) -> dict[str, object]
         raise SystemExit(f"{engine} on {folder} failed:\n{done.stderr[-3000:]}")
     measured: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss of children is the largest child so far; Spark's JVM is a grandchild and not counted.
-    measured["peak_rss_gib"] = round(max(peak_kib, before) / 1024**2, 2)
+    # ru_maxrss of children is the largest child so far: it tells this child's peak only when this
+    # child set a new maximum. Spark's JVM is a grandchild and never counted: no figure for Spark.
+    measured["peak_rss_gib"] = round(peak_kib / 1024**2, 2) if engine == "duckdb" and peak_kib > before else None
     return measured
 
 
@@ -118,9 +119,10 @@ def main() -> None:
 
 def _print(r: dict[str, object]) -> None:
     events, seconds = int(r["events"]), float(r["seconds"])  # type: ignore[call-overload, arg-type]
+    peak = "n/a" if r["peak_rss_gib"] is None else f"{r['peak_rss_gib']} GiB"
     print(
         f"{r['engine']:>15} {events / 1e6:7.1f} M events: {seconds:7.1f} s, {events / seconds:,.0f} events/s, "
-        f"peak RSS {r['peak_rss_gib']} GiB, {r['suspects']:,} suspects, boxes {r['boxes_found']}/{r['boxes']}"
+        f"peak RSS {peak}, {r['suspects']:,} suspects, boxes {r['boxes_found']}/{r['boxes']}"
     )
     for row in r["quality"]:  # type: ignore[attr-defined]
         print(f"{'':>17}{row['kind']:>14}: precision {row['precision']:.3f} recall {row['recall']:.3f}")

@@ -66,6 +66,11 @@ def test_obfuscated_and_plain_sends_tokenise_alike() -> None:
         "N🔥h🔥a🔥c🔥a🔥i uy tin, vay tien nhanh, khong the chap, goi ngay",
     ):
         assert masked_tokens(obfuscated) == plain, obfuscated
+    # leet digits at a word's edges, read only when they spell a syllable
+    assert masked_tokens("Nhan lam sö höng, giay 7ö nha da7, 7ra cuu") == masked_tokens(
+        "Nhan lam so hong, giay to nha dat, tra cuu"
+    )
+    assert masked_tokens("Goi 4G nhe, 5k mot ngay, den 10h") == ["goi", "_n", "nhe", "_n", "mot", "ngay", "den", "_n"]
 
 
 def test_handles_and_links_are_values_but_amounts_do_not_tell_runs_apart() -> None:

@@ -11,6 +11,8 @@ symbols inside words, repeated letters, separators between letters (``t_h_i``, `
 letters spelled out with spaces or emoji (``n h a c a i`` → ``nha cai``, segmented with
 :func:`chanrac.text.segment`) and teencode (:data:`chanrac.text.teencode.TEENCODE`). One
 ``findall`` then yields the tokens of every message with the message boundaries in between.
+Leet digits at a word's edges (``7ra``, ``da7``) are read per distinct token, and only when they
+spell a Vietnamese syllable, so ``4g``, ``5k`` or ``10h`` stay numbers.
 
 Tokens become ids through a vocabulary, and everything per token (its mask, its hash, the value
 it hides) is computed once per *distinct* token; the per-message arrays are then assembled with
@@ -33,7 +35,7 @@ import pyarrow.compute as pc
 from chanrac.text.fold import FOLD_TABLE
 from chanrac.text.homoglyphs import COMPATIBILITY_TABLE, CONFUSABLE_TABLE, INVISIBLE_TABLE
 from chanrac.text.patterns import EMOJI_CLASS, protected_spans
-from chanrac.text.syllables import segment
+from chanrac.text.syllables import is_syllable, segment
 from chanrac.text.teencode import TEENCODE
 
 __all__ = [
@@ -90,6 +92,19 @@ _NON_DIGIT_RE = re.compile(r"\D+")
 
 def _between_letters(match: re.Match[str]) -> str:
     return _LEET.get(match.group(), "")
+
+
+_EDGE_LEET_TABLE = str.maketrans({k: v for k, v in _LEET.items() if k.isdigit()})
+_EDGE_LEET_RE = re.compile(r"(?:[0134578]+[a-z]+|[a-z]+[0134578]+|[0134578]+[a-z]+[0134578]+)")
+
+
+def _edge_leet(token: str) -> str | None:
+    """A word with leet digits at its edges (``7ra``, ``da7``), read as the Vietnamese syllable
+    it spells; None for anything else (``4g``, ``5k``, ``10h`` and codes spell no syllable)."""
+    if not _EDGE_LEET_RE.fullmatch(token):
+        return None
+    word = token.translate(_EDGE_LEET_TABLE)
+    return word if is_syllable(word) else None
 
 
 def _spelled(match: re.Match[str]) -> str:
@@ -196,6 +211,8 @@ def token_stream(texts: Sequence[str]) -> TokenStream:
         elif token.isalpha():
             expansion = TEENCODE.get(token)
             kinds[i], word, value = KIND_WORD, (token,) if expansion is None else tuple(expansion.split()), None
+        elif (read := _edge_leet(token)) is not None:
+            kinds[i], word, value = KIND_WORD, (read,), None
         else:
             kinds[i], word, value = KIND_NUMBER, (NUMBER_TOKEN,), _number_value(token)
         words.append(word)
