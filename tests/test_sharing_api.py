@@ -22,6 +22,19 @@ from conftest import free_port
 from test_campaigns_store import LOAN, add_report
 
 
+VNPT_TOKEN = "vnpt-" + "a" * 40
+VIETTEL_TOKEN = "viettel-" + "b" * 40
+
+
+@pytest.fixture
+def settings(db_url: str) -> Settings:
+    return Settings(database_url=db_url, partner_tokens={VNPT_TOKEN: "VNPT", VIETTEL_TOKEN: "Viettel"})
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
 @pytest.fixture
 def server(settings: Settings) -> Iterator[str]:
     """The whole app in uvicorn on loopback, without the content classifier (these tests store
@@ -66,6 +79,8 @@ def test_campaigns_feed_and_webhooks_over_http(server: str, session: Session, se
         assert stix.status_code == 200 and stix.json()["type"] == "bundle"
         assert http.get(f"/api/v1/campaigns/{campaign_id}/misp").json()["Event"]["Attribute"]
 
+        assert http.get("/api/v1/feeds/blocklist").status_code == 401  # partners only
+        http.headers.update(bearer(VNPT_TOKEN))
         feed = http.get("/api/v1/feeds/blocklist")
         assert feed.status_code == 200
         body = feed.json()
@@ -78,12 +93,40 @@ def test_campaigns_feed_and_webhooks_over_http(server: str, session: Session, se
         assert http.get("/api/v1/feeds/blocklist", params={"since": -1}).status_code == 422
         assert http.get("/api/v1/feeds/blocklist", params={"format": "xml"}).status_code == 422
 
-        created = http.post(
-            "/api/v1/webhooks", json={"organisation": "VNPT", "url": "https://example.vn/hook", "min_reports": 5}
-        )
+        created = http.post("/api/v1/webhooks", json={"url": "https://example.vn/hook", "min_reports": 5})
         assert created.status_code == 201 and len(created.json()["secret"]) >= 32
-        bad = http.post("/api/v1/webhooks", json={"organisation": "VNPT", "url": "ftp://example.vn/x"})
+        assert created.json()["organisation"] == "VNPT"  # from the token, not from the body
+        bad = http.post("/api/v1/webhooks", json={"url": "ftp://example.vn/x"})
         assert bad.status_code == 422 and "http" in bad.json()["error"]
         hook_id = created.json()["id"]
         assert http.get(f"/api/v1/webhooks/{hook_id}/deliveries").json() == []
         assert "secret" not in http.get("/api/v1/webhooks").json()[0]
+
+
+def test_partner_tokens_scope_webhooks_to_their_organisation(server: str) -> None:
+    hook = {"url": "https://example.vn/hook"}
+    with httpx.Client(base_url=server, timeout=10) as http:
+        for headers, reason in (
+            ({}, "missing partner token"),
+            (bearer("not-a-token-" + "x" * 30), "unknown partner token"),
+            ({"Authorization": f"Basic {VNPT_TOKEN}"}, "missing partner token"),
+        ):
+            answer = http.post("/api/v1/webhooks", json=hook, headers=headers)
+            assert answer.status_code == 401 and reason in answer.json()["error"]
+            assert answer.headers["www-authenticate"] == "Bearer"
+        mine = http.post("/api/v1/webhooks", json=hook, headers=bearer(VNPT_TOKEN)).json()["id"]
+        other = http.post(
+            "/api/v1/webhooks", json={**hook, "organisation": "VNPT"}, headers=bearer(VIETTEL_TOKEN)
+        )
+        assert other.status_code == 403 and "Viettel" in other.json()["error"]
+        viettel = bearer(VIETTEL_TOKEN)
+        assert http.get("/api/v1/webhooks", headers=viettel).json() == []
+        assert http.get(f"/api/v1/webhooks/{mine}/deliveries", headers=viettel).status_code == 404
+        assert http.delete(f"/api/v1/webhooks/{mine}", headers=viettel).status_code == 404
+        assert http.delete(f"/api/v1/webhooks/{mine}", headers=bearer(VNPT_TOKEN)).status_code == 204
+        assert http.get("/api/v1/webhooks", headers=bearer(VNPT_TOKEN)).json()[0]["active"] is False
+
+
+def test_weak_partner_tokens_are_refused_at_start() -> None:
+    with pytest.raises(ValueError, match="at least 24"):
+        Settings(partner_tokens={"short": "VNPT"})

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -25,6 +25,7 @@ MAX_TEXT_CHARS = 2000  # message text: ≈ 13 concatenated SMS segments of Vietn
 MAX_FIELD_CHARS = 200  # sender, reporter, recipient, province
 MAX_BATCH_REPORTS = 10_000  # reports in one batch upload
 MAX_FUTURE_SKEW_MINUTES = 10  # a received time later than now + this is an error
+MIN_PARTNER_TOKEN_CHARS = 24  # a partner token is a bearer secret: long enough not to be guessed
 
 
 class _TomlFile(PydanticBaseSettingsSource):
@@ -72,8 +73,28 @@ class Settings(BaseSettings):
     blocklist_min_score: float = Field(0.8, description="reputation (0–1) from which a source is blocklisted")
     blocklist_min_reporters: int = Field(2, description="distinct reporters needed before anything is blocklisted")
     blocklist_ttl_days: int = Field(30, description="a blocklist entry expires this long after its last report")
+    partner_tokens: dict[str, str] = Field(
+        default_factory=dict,
+        repr=False,  # secrets: never in a log line that prints the settings
+        description="API token → organisation: who may read the blocklist feed and manage webhooks "
+        "(environment: a JSON object; config file: a [partner_tokens] table). Tokens of 24 characters "
+        "or more, e.g. from python -c 'import secrets; print(secrets.token_urlsafe(32))'",
+    )
     webhook_max_attempts: int = Field(8, description="deliveries of one webhook event before it is marked failed")
     webhook_backoff_seconds: float = Field(30.0, description="first webhook retry delay; doubles every attempt")
+
+    @field_validator("partner_tokens")
+    @classmethod
+    def _strong_tokens(cls, tokens: dict[str, str]) -> dict[str, str]:
+        for token, organisation in tokens.items():
+            if len(token) < MIN_PARTNER_TOKEN_CHARS:
+                raise ValueError(
+                    f"the partner token of {organisation!r} has {len(token)} characters; "
+                    f"use at least {MIN_PARTNER_TOKEN_CHARS}"
+                )
+            if not organisation.strip():
+                raise ValueError("every partner token needs an organisation name")
+        return tokens
 
     @classmethod
     def settings_customise_sources(

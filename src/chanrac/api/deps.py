@@ -1,11 +1,14 @@
-"""Dependencies the routers inject: settings, a database session, the intake service."""
+"""Dependencies the routers inject: settings, a database session, the intake service, and the
+partner organisation a bearer token names."""
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from chanrac.config import Settings
@@ -27,6 +30,28 @@ def get_intake(request: Request) -> IntakeService:
     return intake
 
 
+_bearer = HTTPBearer(auto_error=False, description="a partner token (setting partner_tokens)")
+_CHALLENGE = {"WWW-Authenticate": "Bearer"}
+
+
+def get_partner(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> str:
+    """The organisation whose partner token came in ``Authorization: Bearer …``; 401 otherwise."""
+    tokens = get_settings(request).partner_tokens
+    if not tokens:
+        raise HTTPException(401, "this endpoint needs a partner token; none is configured (partner_tokens)", _CHALLENGE)
+    if credentials is None:
+        raise HTTPException(401, "missing partner token: send 'Authorization: Bearer <token>'", _CHALLENGE)
+    offered = credentials.credentials.encode()
+    # compare with every token, in constant time per token: no early exit that times a prefix
+    found = [organisation for token, organisation in tokens.items() if hmac.compare_digest(token.encode(), offered)]
+    if not found:
+        raise HTTPException(401, "unknown partner token", _CHALLENGE)
+    return found[0]
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 SessionDep = Annotated[Session, Depends(get_session)]
 IntakeDep = Annotated[IntakeService, Depends(get_intake)]
+PartnerDep = Annotated[str, Depends(get_partner)]

@@ -17,11 +17,13 @@ from chanrac.intake.schemas import field_errors
 log = logging.getLogger("chanrac.api")
 
 
-def problem(status: int, message: str, errors: list[dict[str, Any]] | None = None) -> JSONResponse:
+def problem(
+    status: int, message: str, errors: list[dict[str, Any]] | None = None, headers: dict[str, str] | None = None
+) -> JSONResponse:
     body: dict[str, Any] = {"error": message}
     if errors:
         body["errors"] = errors
-    return JSONResponse(body, status_code=status)
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def _body_problem(exc: RequestValidationError) -> JSONResponse | None:
@@ -44,7 +46,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem(exc.status_code, str(exc.detail))
+        return problem(exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

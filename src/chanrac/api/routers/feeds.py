@@ -1,4 +1,5 @@
-"""The operators' blocklist feed: JSON or CSV, incremental with ``?since=<cursor>``."""
+"""The operators' blocklist feed: JSON or CSV, incremental with ``?since=<cursor>``; for partners
+(a bearer token of the ``partner_tokens`` setting): the numbers in it are subscribers' numbers."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, HTTPException, Query, Response
 from pydantic import BaseModel
 
-from chanrac.api.deps import SessionDep
+from chanrac.api.deps import PartnerDep, SessionDep
 from chanrac.sharing.blocklist import entry_json, read_blocklist, to_csv
 
 router = APIRouter(prefix="/api/v1/feeds", tags=["feeds"])
@@ -23,6 +24,7 @@ class BlocklistOut(BaseModel):
 @router.get("/blocklist", response_model=None)
 def blocklist(
     session: SessionDep,
+    _partner: PartnerDep,
     since: Annotated[int, Query(ge=0, description="cursor of the last call; 0 for a snapshot")] = 0,
     limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000,
     format: Annotated[Literal["json", "csv"], Query(description="json or csv")] = "json",

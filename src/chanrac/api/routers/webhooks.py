@@ -1,4 +1,7 @@
-"""Webhooks: organisations register an endpoint for signed campaign events; the delivery log."""
+"""Webhooks: organisations register an endpoint for signed campaign events; the delivery log.
+
+Every call needs a partner token (``Authorization: Bearer …``); an organisation sees and changes
+only its own webhooks (another organisation's id answers 404, as if it did not exist)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from fastapi import APIRouter, HTTPException, Query, status
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
-from chanrac.api.deps import SessionDep
+from chanrac.api.deps import PartnerDep, SessionDep
 from chanrac.campaigns.service import local_time
 from chanrac.sharing.webhooks import WebhookError, register_webhook
 from chanrac.store.tables_campaigns import WebhookDeliveryRow, WebhookRow
@@ -17,7 +20,9 @@ router = APIRouter(prefix="/api/v1/webhooks", tags=["webhooks"])
 
 
 class WebhookIn(BaseModel):
-    organisation: str = Field(min_length=1, max_length=200)
+    organisation: str | None = Field(
+        None, min_length=1, max_length=200, description="the token's organisation; only checked when given"
+    )
     url: str = Field(min_length=8, max_length=2000)
     min_reports: int = Field(10, ge=1, description="event when a campaign has this many reports…")
     min_reporters: int = Field(3, ge=1, description="…from at least this many distinct reporters")
@@ -48,10 +53,21 @@ def _out(row: WebhookRow) -> dict[str, Any]:
     }
 
 
+def _own(session: SessionDep, organisation: str, webhook_id: int) -> WebhookRow:
+    row = session.get(WebhookRow, webhook_id)
+    if row is None or row.organisation != organisation:
+        raise HTTPException(status_code=404, detail=f"no webhook {webhook_id}")
+    return row
+
+
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=WebhookCreatedOut)
-def create_webhook(session: SessionDep, body: WebhookIn) -> dict[str, Any]:
+def create_webhook(session: SessionDep, organisation: PartnerDep, body: WebhookIn) -> dict[str, Any]:
+    if body.organisation is not None and body.organisation.strip() != organisation:
+        raise HTTPException(
+            status_code=403, detail=f"this token belongs to {organisation!r}, not {body.organisation.strip()!r}"
+        )
     try:
-        row = register_webhook(session, body.organisation, body.url, body.min_reports, body.min_reporters, body.secret)
+        row = register_webhook(session, organisation, body.url, body.min_reports, body.min_reporters, body.secret)
     except WebhookError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
     session.commit()
@@ -59,26 +75,28 @@ def create_webhook(session: SessionDep, body: WebhookIn) -> dict[str, Any]:
 
 
 @router.get("", response_model=list[WebhookOut])
-def list_webhooks(session: SessionDep) -> list[dict[str, Any]]:
-    return [_out(r) for r in session.scalars(select(WebhookRow).order_by(WebhookRow.id))]
+def list_webhooks(session: SessionDep, organisation: PartnerDep) -> list[dict[str, Any]]:
+    """The caller's webhooks."""
+    query = select(WebhookRow).where(WebhookRow.organisation == organisation).order_by(WebhookRow.id)
+    return [_out(r) for r in session.scalars(query)]
 
 
 @router.delete("/{webhook_id}", status_code=status.HTTP_204_NO_CONTENT)
-def deactivate_webhook(session: SessionDep, webhook_id: int) -> None:
-    row = session.get(WebhookRow, webhook_id)
-    if row is None:
-        raise HTTPException(status_code=404, detail=f"no webhook {webhook_id}")
+def deactivate_webhook(session: SessionDep, organisation: PartnerDep, webhook_id: int) -> None:
+    row = _own(session, organisation, webhook_id)
     row.active = False
     session.commit()
 
 
 @router.get("/{webhook_id}/deliveries")
 def deliveries(
-    session: SessionDep, webhook_id: int, limit: Annotated[int, Query(ge=1, le=1000)] = 100
+    session: SessionDep,
+    organisation: PartnerDep,
+    webhook_id: int,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[dict[str, Any]]:
     """The delivery log: every event, its attempts, last HTTP status and error."""
-    if session.get(WebhookRow, webhook_id) is None:
-        raise HTTPException(status_code=404, detail=f"no webhook {webhook_id}")
+    _own(session, organisation, webhook_id)
     rows = session.scalars(
         select(WebhookDeliveryRow)
         .where(WebhookDeliveryRow.webhook_id == webhook_id)
