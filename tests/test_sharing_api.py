@@ -21,7 +21,6 @@ from chanrac.sharing import publish_blocklist
 from conftest import free_port
 from test_campaigns_store import LOAN, add_report
 
-
 VNPT_TOKEN = "vnpt-" + "a" * 40
 VIETTEL_TOKEN = "viettel-" + "b" * 40
 
