@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import secrets
 import signal
 import socket
 import subprocess
@@ -91,7 +92,13 @@ def stop(proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM, timeout: floa
 def run(db_url: str, bodies: list[bytes], clients: int, workers: int, campaigns: str) -> tuple[float, float, int, int]:
     """Acknowledged reports/s, seconds until every report was in a campaign, acknowledged, missing."""
     port = free_port()
-    env = dict(os.environ, CHANRAC_DATABASE_URL=db_url, CHANRAC_CAMPAIGN_ASSIGNMENT=campaigns)
+    token = secrets.token_urlsafe(32)
+    env = dict(
+        os.environ,
+        CHANRAC_DATABASE_URL=db_url,
+        CHANRAC_CAMPAIGN_ASSIGNMENT=campaigns,
+        CHANRAC_PARTNER_TOKENS=orjson.dumps({token: "bench operator"}).decode(),
+    )
     chanrac = [sys.executable, "-c", "from chanrac.cli import main; main()"]
     cmd = [*chanrac, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -109,7 +116,11 @@ def run(db_url: str, bodies: list[bytes], clients: int, workers: int, campaigns:
                 response = client.post(
                     "/api/v1/reports/batch",
                     content=body,
-                    headers={"content-type": "application/json", "Idempotency-Key": uuid.uuid4().hex},
+                    headers={
+                        "content-type": "application/json",
+                        "Idempotency-Key": uuid.uuid4().hex,
+                        "Authorization": f"Bearer {token}",
+                    },
                 )
                 response.raise_for_status()
                 return [r["tracking_code"] for r in response.json()["reports"]]

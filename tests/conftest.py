@@ -97,9 +97,15 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return url
 
 
+#: The partner token of every test server: the operators' endpoints (batch upload, SMS gateway,
+#: feed, webhooks) need one.
+PARTNER_TOKEN = "test-operator-" + "t" * 32
+PARTNER = {"Authorization": f"Bearer {PARTNER_TOKEN}"}
+
+
 @pytest.fixture
 def settings(db_url: str) -> Settings:
-    return Settings(database_url=db_url)
+    return Settings(database_url=db_url, partner_tokens={PARTNER_TOKEN: "Test operator"})
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from chanrac.config import MAX_BATCH_REPORTS, MAX_TEXT_CHARS, TIMEZONE
 from chanrac.model import normalise_tracking_code
 from chanrac.store.tables import ReportRow
+from conftest import PARTNER
 
 SPAM = "Vay nhanh 50tr giai ngan trong ngay, khong tham dinh, LH Zalo 0912345678"
 
@@ -25,7 +26,8 @@ def report(**overrides: object) -> dict[str, object]:
 
 @pytest.fixture
 def client(live_server: str) -> httpx.Client:
-    with httpx.Client(base_url=live_server, timeout=60) as c:
+    """An operator's client: it carries the test server's partner token."""
+    with httpx.Client(base_url=live_server, timeout=60, headers=PARTNER) as c:
         yield c
 
 
@@ -164,3 +166,17 @@ def test_openapi_documents_the_endpoints(client: httpx.Client) -> None:
         assert path in spec["paths"]
     assert client.get("/docs").status_code == 200
     assert client.get("/healthz").json()["status"] == "ok"
+
+
+def test_operator_endpoints_need_a_partner_token(live_server: str, session: Session) -> None:
+    with httpx.Client(base_url=live_server, timeout=60) as anonymous:
+        batch = anonymous.post("/api/v1/reports/batch", json={"reports": [report()]})
+        assert batch.status_code == 401 and "partner token" in batch.json()["error"]
+        forged = anonymous.post(
+            "/api/v1/reports/batch", json={"reports": [report()]}, headers={"Authorization": "Bearer " + "f" * 40}
+        )
+        assert forged.status_code == 401 and forged.json()["error"] == "unknown partner token"
+        inbound = anonymous.post("/api/v1/sms/inbound", json={"from": "0912345678", "to": "5656", "text": "HD"})
+        assert inbound.status_code == 401
+        assert anonymous.post("/api/v1/reports", json=report()).status_code == 201  # the public may report
+    assert count_reports(session) == 1

@@ -16,13 +16,14 @@ from sqlalchemy.orm import Session
 
 from chanrac.config import Settings
 from chanrac.store.tables import ReportRow
+from conftest import PARTNER, PARTNER_TOKEN
 
 LOAN = "Ho tro vay tien tieu dung toi {n} trieu, lai suat thap, giai ngan trong ngay. Zalo 0912345678 a {who}"
 
 
 @pytest.fixture
 def settings(db_url: str) -> Settings:
-    return Settings(database_url=db_url, campaign_assignment="worker")
+    return Settings(database_url=db_url, campaign_assignment="worker", partner_tokens={PARTNER_TOKEN: "Test operator"})
 
 
 def pending(session: Session) -> int:
@@ -36,7 +37,7 @@ def test_api_stores_and_the_worker_assigns(live_server: str, db_url: str, sessio
         for i, name in enumerate(["Nam", "Lan", "Hoa", "Binh", "Tuan"])
     ]
     reports.append({"reporter": "+84910000099", "sender": "0987000002", "text": "Chieu nay hop luc 3h nhe"})
-    response = httpx.post(f"{live_server}/api/v1/reports/batch", json={"reports": reports}, timeout=60)
+    response = httpx.post(f"{live_server}/api/v1/reports/batch", json={"reports": reports}, headers=PARTNER, timeout=60)
     assert response.status_code == 201, response.text
     assert pending(session) == len(reports)  # acknowledged and stored, not yet in a campaign
     env = dict(os.environ, CHANRAC_DATABASE_URL=db_url)

@@ -8,11 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chanrac.store.tables import DncRow, InboundSmsRow, ReportRow
+from conftest import PARTNER
 
 
 @pytest.fixture
 def client(live_server: str) -> httpx.Client:
-    with httpx.Client(base_url=live_server, timeout=60) as c:
+    """An operator's client: it carries the test server's partner token."""
+    with httpx.Client(base_url=live_server, timeout=60, headers=PARTNER) as c:
         yield c
 
 

@@ -11,7 +11,7 @@ from fastapi import APIRouter, BackgroundTasks, Header, HTTPException, Request, 
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
-from chanrac.api.deps import IntakeDep
+from chanrac.api.deps import IntakeDep, PartnerDep
 from chanrac.api.errors import problem
 from chanrac.config import MAX_BATCH_REPORTS
 from chanrac.intake.schemas import ReportIn, field_errors
@@ -103,12 +103,14 @@ def submit_report(report: ReportIn, intake: IntakeDep, background: BackgroundTas
 async def submit_batch(
     request: Request,
     intake: IntakeDep,
+    _operator: PartnerDep,
     background: BackgroundTasks,
     idempotency_key: Annotated[
         str | None, Header(max_length=200, description="a retried upload with the same key is stored once")
     ] = None,
 ) -> Any:
-    """Up to 10,000 reports, all or nothing. Row errors name their index and field."""
+    """Up to 10,000 reports, all or nothing. Row errors name their index and field. For operators
+    and partners (a partner token): bulk reports carry reporters' numbers the API cannot verify."""
     raw = await request.body()
     try:
         batch = _batch_adapter.validate_json(raw)

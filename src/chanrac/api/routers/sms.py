@@ -1,4 +1,7 @@
-"""The SMS gateway's callback for mobile-originated SMS to the report short codes 5656 and 156."""
+"""The SMS gateway's callback for mobile-originated SMS to the report short codes 5656 and 156.
+
+The gateway authenticates with a partner token: the ``from`` number it vouches for becomes the
+reporter and the Do-Not-Call subscriber, so nobody else may post here."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from chanrac.api.deps import IntakeDep
+from chanrac.api.deps import IntakeDep, PartnerDep
 from chanrac.config import MAX_TEXT_CHARS
 from chanrac.intake.schemas import local_time, phone_or_none
 from chanrac.intake.sms import handle_inbound
@@ -55,8 +58,9 @@ class InboundReply(BaseModel):
 
 
 @router.post("/inbound", response_model=InboundReply)
-def inbound(sms: InboundSms, intake: IntakeDep) -> Any:
-    """Parse the 5656 syntax, store its effect (report, Do-Not-Call change) and answer with the reply SMS."""
+def inbound(sms: InboundSms, intake: IntakeDep, _gateway: PartnerDep) -> Any:
+    """Parse the 5656 syntax, store its effect (report, Do-Not-Call change) and answer with the reply SMS.
+    For the SMS gateway (a partner token)."""
     result = handle_inbound(
         intake, sms.from_, sms.to, sms.text, local_time(sms.time) if sms.time else None, lang=sms.lang
     )
