@@ -179,4 +179,10 @@ def test_operator_endpoints_need_a_partner_token(live_server: str, session: Sess
         inbound = anonymous.post("/api/v1/sms/inbound", json={"from": "0912345678", "to": "5656", "text": "HD"})
         assert inbound.status_code == 401
         assert anonymous.post("/api/v1/reports", json=report()).status_code == 201  # the public may report
-    assert count_reports(session) == 1
+        # ...but not claim a channel that vouches for the reporter's number
+        claimed = anonymous.post("/api/v1/reports", json=report(channel="sms_5656", text="Vay nhanh 1"))
+        assert claimed.status_code == 403 and "partner token" in claimed.json()["error"]
+        gateway = report(channel="sms_5656", text="Vay nhanh 2")
+        vouched = anonymous.post("/api/v1/reports", json=gateway, headers=PARTNER)
+        assert vouched.status_code == 201
+    assert count_reports(session) == 2

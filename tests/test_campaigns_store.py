@@ -23,11 +23,13 @@ HAM = ["Toi nay may gio em ve", "Chieu nay hop luc 3h nhe", "Anh gui tai lieu qu
 _reporters = count(100)
 
 
-def add_report(session: Session, text: str, sender: str, when: datetime, spam: bool = True) -> int:
+def add_report(
+    session: Session, text: str, sender: str, when: datetime, spam: bool = True, channel: str = "sms_5656"
+) -> int:
     row = ReportRow(
         tracking_code=new_tracking_code(),
         kind="spam_sms",
-        channel="api",
+        channel=channel,
         sender=sender,
         sender_kind="mobile",
         reporter=f"+8491{next(_reporters):07d}",
@@ -196,3 +198,21 @@ def test_a_bridging_report_merges_two_campaigns_with_their_counts(session: Sessi
     assert (merged.status, merged.merged_into) == ("merged", survivor)
     assert (kept.status, kept.message_count, kept.sender_count) == ("active", 3, 3)
     assert sum(kept.daily_counts.values()) == 3 and len(kept.daily_counts) == 3
+
+
+def test_reporters_typed_into_the_web_or_api_never_blocklist_a_number(session: Session, settings: Settings) -> None:
+    now = datetime.now(TIMEZONE)
+    text = LOAN.format(n=15, p="0966666666", who="Nam")
+    for i in range(8):  # eight "different people" on the public API: one person can type eight numbers
+        add_report(session, text, "+84987000021", now - timedelta(minutes=i), channel="api")
+    for i in range(3):  # three subscribers who forwarded the SMS to 5656
+        add_report(session, text, "+84987000022", now - timedelta(minutes=i), channel="sms_5656")
+    rebuild_reputation(session, settings, now=now)
+    publish_blocklist(session, settings, now=now)
+    session.commit()
+    rows = {r.value: r for r in session.scalars(select(ReputationRow))}
+    forged, forwarded = rows["+84987000021"], rows["+84987000022"]
+    assert (forged.reporters, forwarded.reporters) == (0, 3)
+    assert any(s["name"] == "REP_UNVERIFIED_REPORTERS" for s in forged.signals)
+    listed = {e.value for e in read_blocklist(session, since=0).entries}
+    assert "+84987000022" in listed and "+84987000021" not in listed

@@ -71,7 +71,11 @@ class Settings(BaseSettings):
     )
     reputation_half_life_days: float = Field(30.0, description="evidence against a source halves in this time")
     blocklist_min_score: float = Field(0.8, description="reputation (0–1) from which a source is blocklisted")
-    blocklist_min_reporters: int = Field(2, description="distinct reporters needed before anything is blocklisted")
+    blocklist_min_reporters: int = Field(
+        2,
+        description="distinct verified reporters (SMS to 5656/156, operators' uploads) needed before anything "
+        "is blocklisted; numbers typed into the web form or the public API never count here",
+    )
     blocklist_ttl_days: int = Field(30, description="a blocklist entry expires this long after its last report")
     partner_tokens: dict[str, str] = Field(
         default_factory=dict,

@@ -25,6 +25,12 @@ class Channel(StrEnum):
     SMPP = "smpp"
 
 
+#: Channels whose reporter number an operator or the SMS gateway vouches for (the SMS came from
+#: that number). Only their reporters count as distinct reporters for the blocklist: a number
+#: typed into a web form or an API call can be anyone's.
+VERIFIED_CHANNELS: frozenset[Channel] = frozenset({Channel.SMS_5656, Channel.OPERATOR_BULK, Channel.SMPP})
+
+
 class SenderKind(StrEnum):
     """What the source of a message is, as the recipient saw it."""
 

@@ -51,7 +51,15 @@ def get_partner(
     return found[0]
 
 
+def get_optional_partner(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> str | None:
+    """The partner's organisation when a bearer token came (a wrong one is still a 401), else None."""
+    return None if credentials is None else get_partner(request, credentials)
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 SessionDep = Annotated[Session, Depends(get_session)]
 IntakeDep = Annotated[IntakeService, Depends(get_intake)]
 PartnerDep = Annotated[str, Depends(get_partner)]
+OptionalPartnerDep = Annotated[str | None, Depends(get_optional_partner)]

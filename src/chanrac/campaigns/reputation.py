@@ -1,7 +1,9 @@
 """Reputation of senders (numbers, brandnames, short codes) and indicators (domains, URLs, bank
 accounts, OTT handles): a score in [0, 1] made of named signals, decaying with time.
 
-Evidence points are summed from signals — reports, distinct reporters (the hardest to fake),
+Evidence points are summed from signals — reports, distinct *verified* reporters (numbers an
+operator or the SMS gateway vouches for: the hardest to fake), a little for distinct reporters of
+the web and API channels (whose numbers anyone can type),
 campaigns, the share of spam verdicts, traffic-analytics suspicion (the ``suspects`` table that
 ``chanrac traffic load`` fills) — then multiplied by ``0.5 ** (age / half_life)`` and squashed:
 ``score = 1 - exp(-points / 4)``. A number traffic analytics flagged gets a reputation even when
@@ -24,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from chanrac.campaigns.service import local_time
 from chanrac.config import TIMEZONE, Settings
-from chanrac.model import IndicatorKind, SenderKind, Signal
+from chanrac.model import VERIFIED_CHANNELS, IndicatorKind, SenderKind, Signal
 from chanrac.store.tables import ReportRow
 from chanrac.store.tables_campaigns import ReportIndicatorRow, ReputationRow
 from chanrac.store.tables_traffic import SuspectRow
@@ -58,13 +60,14 @@ class Evidence:
     kind: str
     value: str
     reports: int
-    reporters: int
+    reporters: int  # distinct reporters on verified channels (chanrac.model.VERIFIED_CHANNELS)
     campaigns: int
     spam_share: float  # share of its reports whose verdict was spam (0 when none was classified)
     first_seen: datetime
     last_seen: datetime
     suspect_score: float = 0.0  # from traffic analytics, 0–1
     suspect_kinds: str = ""  # "sim_box", "mass_sender, pre_activated"…
+    unverified_reporters: int = 0  # distinct reporter numbers given on the web and API channels
 
 
 def score_evidence(evidence: Evidence, now: datetime, half_life_days: float) -> tuple[float, list[Signal]]:
@@ -74,9 +77,17 @@ def score_evidence(evidence: Evidence, now: datetime, half_life_days: float) -> 
         Signal(
             "REP_REPORTERS",
             round(min(6.0, 1.5 * math.log2(1 + evidence.reporters)), 3),
-            f"{evidence.reporters} distinct reporters",
+            f"{evidence.reporters} distinct verified reporters",
         ),
     ]
+    if evidence.unverified_reporters:
+        signals.append(
+            Signal(
+                "REP_UNVERIFIED_REPORTERS",
+                round(min(1.5, 0.5 * math.log2(1 + evidence.unverified_reporters)), 3),
+                f"{evidence.unverified_reporters} reporters on the web or API (numbers not verified)",
+            )
+        )
     if evidence.campaigns:
         signals.append(
             Signal("REP_CAMPAIGNS", round(min(2.0, 0.5 * evidence.campaigns), 3), f"in {evidence.campaigns} campaigns")
@@ -97,6 +108,12 @@ def score_evidence(evidence: Evidence, now: datetime, half_life_days: float) -> 
     return round(score, 4), signals
 
 
+_VERIFIED = [c.value for c in VERIFIED_CHANNELS]
+# count(DISTINCT CASE …) counts each reporter number once, among the reports of one kind of channel
+_VERIFIED_REPORTERS = func.count(func.distinct(case((ReportRow.channel.in_(_VERIFIED), ReportRow.reporter))))
+_UNVERIFIED_REPORTERS = func.count(func.distinct(case((ReportRow.channel.not_in(_VERIFIED), ReportRow.reporter))))
+
+
 def _sender_evidence(session: Session) -> list[Evidence]:
     spam = case((ReportRow.verdict_label == "spam", 1.0), (ReportRow.verdict_label.is_(None), None), else_=0.0)
     rows = session.execute(
@@ -104,16 +121,17 @@ def _sender_evidence(session: Session) -> list[Evidence]:
             ReportRow.sender_kind,
             ReportRow.sender,
             func.count() + func.coalesce(func.sum(ReportRow.duplicate_count), 0),
-            func.count(func.distinct(ReportRow.reporter)),
+            _VERIFIED_REPORTERS,
             func.count(func.distinct(ReportRow.campaign_id)),
             func.avg(spam),
             func.min(ReportRow.received_at),
             func.max(ReportRow.received_at),
+            _UNVERIFIED_REPORTERS,
         )
         .where(ReportRow.sender.is_not(None), ReportRow.sender_kind.in_([k.value for k in SENDER_KINDS]))
         .group_by(ReportRow.sender_kind, ReportRow.sender)
     ).all()
-    return [Evidence(str(r[0]), str(r[1]), int(r[2]), r[3], r[4], float(r[5] or 0.0), r[6], r[7]) for r in rows]
+    return [_evidence(r) for r in rows]
 
 
 def _indicator_evidence(session: Session) -> list[Evidence]:
@@ -123,17 +141,26 @@ def _indicator_evidence(session: Session) -> list[Evidence]:
             ReportIndicatorRow.kind,
             ReportIndicatorRow.value,
             func.count(func.distinct(ReportRow.id)),
-            func.count(func.distinct(ReportRow.reporter)),
+            _VERIFIED_REPORTERS,
             func.count(func.distinct(ReportRow.campaign_id)),
             func.avg(spam),
             func.min(ReportRow.received_at),
             func.max(ReportRow.received_at),
+            _UNVERIFIED_REPORTERS,
         )
         .join(ReportRow, ReportRow.id == ReportIndicatorRow.report_id)
         .where(ReportIndicatorRow.kind.in_([k.value for k in INDICATOR_KINDS] + [IndicatorKind.PHONE.value]))
         .group_by(ReportIndicatorRow.kind, ReportIndicatorRow.value)
     ).all()
-    return [Evidence(str(r[0]), str(r[1]), int(r[2]), r[3], r[4], float(r[5] or 0.0), r[6], r[7]) for r in rows]
+    return [_evidence(r) for r in rows]
+
+
+def _evidence(row: Any) -> Evidence:
+    kind, value, reports, reporters, campaigns, spam_share, first, last, unverified = row
+    return Evidence(
+        str(kind), str(value), int(reports), reporters, campaigns, float(spam_share or 0.0), first, last,
+        unverified_reporters=unverified,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

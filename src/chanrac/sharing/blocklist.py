@@ -1,7 +1,7 @@
 """The operators' blocklist feed: what to block, why, until when — and what to stop blocking.
 
 :func:`publish_blocklist` turns reputation into feed entries: a source is listed when its score
-and its number of distinct reporters reach the configured thresholds and its last report is
+and its number of distinct verified reporters reach the configured thresholds and its last report is
 recent enough (``expires_at = last_seen + ttl``); a listed source that no longer qualifies becomes
 a *removal*. Every change takes the next number of the feed's sequence, so an operator polling
 ``?since=<cursor>`` gets exactly the changes after its cursor from the unique index on ``seq``.
@@ -93,7 +93,7 @@ def next_sequence(session: Session, feed: str, count: int) -> int:
 
 def _reason(rep: ReputationRow) -> str:
     return (
-        f"reported {rep.reports} times by {rep.reporters} people in {rep.campaigns} campaigns; "
+        f"reported {rep.reports} times, by {rep.reporters} verified reporters, in {rep.campaigns} campaigns; "
         f"{rep.spam_share:.0%} spam verdicts; reputation {rep.score:.2f}"
     )
 

@@ -11,12 +11,12 @@ from fastapi import APIRouter, BackgroundTasks, Header, HTTPException, Request, 
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
-from chanrac.api.deps import IntakeDep, PartnerDep
+from chanrac.api.deps import IntakeDep, OptionalPartnerDep, PartnerDep
 from chanrac.api.errors import problem
 from chanrac.config import MAX_BATCH_REPORTS
 from chanrac.intake.schemas import ReportIn, field_errors
 from chanrac.intake.service import IdempotencyConflict, verdict_to_json
-from chanrac.model import normalise_tracking_code
+from chanrac.model import VERIFIED_CHANNELS, normalise_tracking_code
 
 router = APIRouter(prefix="/api/v1/reports", tags=["reports"])
 
@@ -74,8 +74,17 @@ _batch_adapter = TypeAdapter(BatchIn)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ReceiptOut)
-def submit_report(report: ReportIn, intake: IntakeDep, background: BackgroundTasks) -> Any:
-    """File one report. Answered only once it is committed; a repeat within 24 h is counted, not stored."""
+def submit_report(
+    report: ReportIn, intake: IntakeDep, partner: OptionalPartnerDep, background: BackgroundTasks
+) -> Any:
+    """File one report. Answered only once it is committed; a repeat within 24 h is counted, not stored.
+    Anyone may report on the ``web`` and ``api`` channels; the channels that vouch for the reporter's
+    number (``sms_5656``, ``operator_bulk``, ``smpp``) need a partner token."""
+    if report.channel in VERIFIED_CHANNELS and partner is None:
+        raise HTTPException(
+            status_code=403,
+            detail=f"channel {report.channel.value!r} vouches for the reporter's number: it needs a partner token",
+        )
     receipt = intake.submit(report)
     if not receipt.duplicate:
         background.add_task(intake.run_hooks, [receipt.tracking_code])
