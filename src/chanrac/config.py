@@ -57,6 +57,14 @@ class Settings(BaseSettings):
 
     max_body_bytes: int = Field(32 * 1024 * 1024, description="largest HTTP request body accepted")
     duplicate_window_hours: int = Field(24, description="same reporter, sender and text → counted, not stored")
+    public_reports_per_minute: int = Field(
+        60,  # generous: mobile subscribers share addresses behind carrier-grade NAT
+        ge=0,
+        description="reports one client address may file a minute on the web form and the public API (0: no limit)",
+    )
+    rate_limit_storage: str = Field(
+        "memory://", description="where the limit counts: memory:// (per process) or redis://host:6379 (shared)"
+    )
 
     # Verdict thresholds on the summed signal score.
     flag_threshold: float = 3.0

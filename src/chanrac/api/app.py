@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 import chanrac
 from chanrac.api import errors
+from chanrac.api.ratelimit import PublicRateLimit
 from chanrac.config import Settings, get_settings
 from chanrac.intake.service import IntakeService, default_classifier, default_hooks
 from chanrac.store.db import make_engine, session_factory
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None, *, classify: bool = True) -> Fa
         classifier=default_classifier(settings, app.state.sessions) if classify else None,
         on_stored=default_hooks() if settings.campaign_assignment == "inline" else [],
     )
+    app.state.public_limit = PublicRateLimit(settings.public_reports_per_minute, settings.rate_limit_storage)
     errors.install(app)
     app.add_middleware(errors.RequestBodyGuard, max_bytes=settings.max_body_bytes)
     for name in ROUTERS:

@@ -11,6 +11,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
+from chanrac.api.ratelimit import PublicRateLimit, RateLimited
 from chanrac.config import Settings
 from chanrac.intake.service import IntakeService
 
@@ -56,6 +57,12 @@ def get_optional_partner(
 ) -> str | None:
     """The partner's organisation when a bearer token came (a wrong one is still a 401), else None."""
     return None if credentials is None else get_partner(request, credentials)
+
+
+def public_rate_limit(request: Request) -> RateLimited | None:
+    """Count one public report from the caller's address; a :class:`RateLimited` when over the limit."""
+    limit: PublicRateLimit = request.app.state.public_limit
+    return limit.hit(request.client.host if request.client else "unknown")
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -134,6 +134,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The report was not sent. Please correct the {count} error(s) below.",
     ),
     "error.text.missing": ("Vui lòng nhập nội dung.", "Please enter the content."),
+    "error.too_many": (
+        "Bạn đã gửi nhiều phản ánh trong một phút. Vui lòng thử lại sau {seconds} giây.",
+        "You sent many reports within a minute. Please try again in {seconds} seconds.",
+    ),
     "error.too_long": ("Dài quá {max} ký tự.", "Longer than {max} characters."),
     "error.sender.invalid": (
         "Nguồn gửi không hợp lệ: hãy nhập số điện thoại, đầu số ngắn hoặc tên thương hiệu.",

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from pydantic import ValidationError
 
 from chanrac import __version__
-from chanrac.api.deps import IntakeDep, SessionDep, SettingsDep
+from chanrac.api.deps import IntakeDep, SessionDep, SettingsDep, public_rate_limit
 from chanrac.config import MAX_FIELD_CHARS, MAX_TEXT_CHARS
 from chanrac.geo import BY_CODE, PROVINCES
 from chanrac.intake.schemas import ReportIn
@@ -239,6 +239,13 @@ def submit_report(
         if _is_htmx(request):
             return render(request, t, "_report_form.html", status_code=422, **context)
         return render(request, t, "report.html", status_code=422, **context)
+    limited = public_rate_limit(request)
+    if limited is not None:
+        context = _form_context(values, {"text": t("error.too_many", seconds=limited.retry_after)})
+        template = "_report_form.html" if _is_htmx(request) else "report.html"
+        response = render(request, t, template, status_code=429, **context)
+        response.headers["Retry-After"] = str(limited.retry_after)
+        return response
     receipt = intake.submit(report)
     target = f"/track/{receipt.tracking_code}?" + urlencode({"sent": "duplicate" if receipt.duplicate else "new"})
     if _is_htmx(request):

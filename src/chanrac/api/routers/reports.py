@@ -11,7 +11,7 @@ from fastapi import APIRouter, BackgroundTasks, Header, HTTPException, Request, 
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
-from chanrac.api.deps import IntakeDep, OptionalPartnerDep, PartnerDep
+from chanrac.api.deps import IntakeDep, OptionalPartnerDep, PartnerDep, public_rate_limit
 from chanrac.api.errors import problem
 from chanrac.config import MAX_BATCH_REPORTS
 from chanrac.intake.schemas import ReportIn, field_errors
@@ -75,15 +75,23 @@ _batch_adapter = TypeAdapter(BatchIn)
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ReceiptOut)
 def submit_report(
-    report: ReportIn, intake: IntakeDep, partner: OptionalPartnerDep, background: BackgroundTasks
+    request: Request, report: ReportIn, intake: IntakeDep, partner: OptionalPartnerDep, background: BackgroundTasks
 ) -> Any:
     """File one report. Answered only once it is committed; a repeat within 24 h is counted, not stored.
     Anyone may report on the ``web`` and ``api`` channels; the channels that vouch for the reporter's
-    number (``sms_5656``, ``operator_bulk``, ``smpp``) need a partner token."""
+    number (``sms_5656``, ``operator_bulk``, ``smpp``) need a partner token. Without a token an
+    address may file ``public_reports_per_minute`` reports a minute (429 with Retry-After beyond)."""
     if report.channel in VERIFIED_CHANNELS and partner is None:
         raise HTTPException(
             status_code=403,
             detail=f"channel {report.channel.value!r} vouches for the reporter's number: it needs a partner token",
+        )
+    if partner is None and (limited := public_rate_limit(request)) is not None:
+        raise HTTPException(
+            status_code=429,
+            detail=f"too many reports from this address: at most {limited.per_minute} a minute; "
+            f"try again in {limited.retry_after} s",
+            headers={"Retry-After": str(limited.retry_after)},
         )
     receipt = intake.submit(report)
     if not receipt.duplicate:

@@ -1,0 +1,40 @@
+"""Rate limit of the public intake (the web form and ``POST /api/v1/reports`` without a partner
+token): one address cannot flood reports. A moving window per client address, kept by the
+``limits`` library in process memory by default, or in Redis (``rate_limit_storage =
+"redis://…"``) so that several server processes share one count."""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+from limits import RateLimitItemPerMinute
+from limits.storage import storage_from_string
+from limits.strategies import MovingWindowRateLimiter
+
+__all__ = ["PublicRateLimit", "RateLimited"]
+
+_NAMESPACE = "public-reports"
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimited:
+    """The visitor must wait ``retry_after`` seconds; ``per_minute`` is the limit it hit."""
+
+    retry_after: int
+    per_minute: int
+
+
+class PublicRateLimit:
+    def __init__(self, per_minute: int, storage_uri: str = "memory://") -> None:
+        self.per_minute = per_minute
+        self._item = RateLimitItemPerMinute(max(1, per_minute))
+        self._limiter = MovingWindowRateLimiter(storage_from_string(storage_uri)) if per_minute > 0 else None
+
+    def hit(self, client: str) -> RateLimited | None:
+        """Count one report from ``client``; a :class:`RateLimited` when it is one too many."""
+        if self._limiter is None or self._limiter.hit(self._item, _NAMESPACE, client):
+            return None
+        reset = self._limiter.get_window_stats(self._item, _NAMESPACE, client).reset_time
+        return RateLimited(max(1, math.ceil(reset - time.time())), self.per_minute)
