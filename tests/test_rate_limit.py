@@ -50,3 +50,9 @@ def test_redis_shares_one_count_between_processes() -> None:
     limited = first.hit(client)
     assert limited is not None and limited.per_minute == 2 and 1 <= limited.retry_after <= 60
     assert PublicRateLimit(0, REDIS_URL).hit(client) is None  # 0 = no limit
+
+
+def test_an_unreachable_store_lets_reports_through(caplog: pytest.LogCaptureFixture) -> None:
+    limit = PublicRateLimit(1, "redis://127.0.0.1:1")  # nothing listens on port 1
+    assert limit.hit("203.0.113.7") is None and limit.hit("203.0.113.7") is None
+    assert "rate limit storage unavailable" in caplog.text
