@@ -40,8 +40,11 @@ def test_api_stores_and_the_worker_assigns(live_server: str, db_url: str, sessio
     response = httpx.post(f"{live_server}/api/v1/reports/batch", json={"reports": reports}, headers=PARTNER, timeout=60)
     assert response.status_code == 201, response.text
     assert pending(session) == len(reports)  # acknowledged and stored, not yet in a campaign
-    env = dict(os.environ, CHANRAC_DATABASE_URL=db_url)
+    env = dict(os.environ, CHANRAC_DATABASE_URL=db_url, CHANRAC_CAMPAIGN_ASSIGNMENT="inline")
     command = [sys.executable, "-c", "from chanrac.cli import main; main()", "campaigns", "follow", "--once"]
+    refused = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert refused.returncode == 2 and "campaign_assignment is 'inline'" in " ".join(refused.stderr.split())
+    env["CHANRAC_CAMPAIGN_ASSIGNMENT"] = "worker"
     result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "6 reports assigned" in " ".join(result.stderr.split())

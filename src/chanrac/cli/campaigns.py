@@ -73,6 +73,12 @@ def follow(
     """The assignment worker: put reports that have no campaign yet into their campaigns, oldest
     first, as they arrive. Run one (with campaign_assignment = "worker"); Ctrl-C stops it between
     transactions, and so does SIGTERM."""
+    if get_settings().campaign_assignment != "worker":
+        # the API processes assign too: two writers would count the same reports twice
+        _fail(
+            "campaign_assignment is 'inline' here; "
+            "set CHANRAC_CAMPAIGN_ASSIGNMENT=worker for this worker and for the servers"
+        )
     sessions = _sessions()
     total, started = 0, time.perf_counter()
     stop = threading.Event()
