@@ -216,3 +216,17 @@ def test_reporters_typed_into_the_web_or_api_never_blocklist_a_number(session: S
     assert any(s["name"] == "REP_UNVERIFIED_REPORTERS" for s in forged.signals)
     listed = {e.value for e in read_blocklist(session, since=0).entries}
     assert "+84987000022" in listed and "+84987000021" not in listed
+
+
+def test_a_misreported_notice_sender_is_not_blocklisted(session: Session, settings: Settings) -> None:
+    now = datetime.now(TIMEZONE)
+    otp = "Ma OTP cua Quy khach la {n}. Khong chia se ma nay cho bat ky ai."
+    for i in range(40):  # forty subscribers forward their bank's OTP notice to 5656; verdicts: ham
+        add_report(session, otp.format(n=100000 + i), "+84987000031", now - timedelta(minutes=i), spam=False)
+    rebuild_reputation(session, settings, now=now)
+    publish_blocklist(session, settings, now=now)
+    session.commit()
+    rep = session.scalars(select(ReputationRow).where(ReputationRow.value == "+84987000031")).one()
+    assert rep.reporters == 40 and rep.spam_share == 0.0
+    assert rep.score >= settings.blocklist_min_score  # well reported…
+    assert "+84987000031" not in {e.value for e in read_blocklist(session, since=0).entries}  # …but not spam

@@ -84,6 +84,13 @@ class Settings(BaseSettings):
         description="distinct verified reporters (SMS to 5656/156, operators' uploads) needed before anything "
         "is blocklisted; numbers typed into the web form or the public API never count here",
     )
+    blocklist_min_spam_share: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="share of a source's reports whose verdict is spam needed before it is blocklisted "
+        "(misreported OTP and bank notices stay off the list)",
+    )
     blocklist_ttl_days: int = Field(30, description="a blocklist entry expires this long after its last report")
     partner_tokens: dict[str, str] = Field(
         default_factory=dict,

@@ -1,10 +1,11 @@
 """The operators' blocklist feed: what to block, why, until when — and what to stop blocking.
 
-:func:`publish_blocklist` turns reputation into feed entries: a source is listed when its score
-and its number of distinct verified reporters reach the configured thresholds and its last report is
-recent enough (``expires_at = last_seen + ttl``); a listed source that no longer qualifies becomes
-a *removal*. Every change takes the next number of the feed's sequence, so an operator polling
-``?since=<cursor>`` gets exactly the changes after its cursor from the unique index on ``seq``.
+:func:`publish_blocklist` turns reputation into feed entries: a source is listed when its score,
+its number of distinct verified reporters and the share of its reports judged spam reach the
+configured thresholds and its last report is recent enough (``expires_at = last_seen + ttl``); a
+listed source that no longer qualifies becomes a *removal*. Every change takes the next number of
+the feed's sequence, so an operator polling ``?since=<cursor>`` gets exactly the changes after its
+cursor from the unique index on ``seq``.
 Publishers are serialised by a row lock on the feed's cursor, so sequence numbers become visible
 in order and a poller never skips a change committed late.
 """
@@ -108,6 +109,8 @@ def publish_blocklist(session: Session, settings: Settings, now: datetime | None
         select(ReputationRow).where(
             ReputationRow.score >= settings.blocklist_min_score,
             ReputationRow.reporters >= settings.blocklist_min_reporters,
+            # people also report their bank's OTP notices: the verdicts must agree it is spam
+            ReputationRow.spam_share >= settings.blocklist_min_spam_share,
             ReputationRow.kind.in_(list(FEED_KIND)),
         )
     ):
