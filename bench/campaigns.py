@@ -9,7 +9,8 @@
 
 1. quality: pairwise F1 (all pairs, and spam-only) of batch and incremental clustering against
    the true campaigns of ``chanrac.synth.campaign_benchmark`` (templates of every category,
-   realistic mutations, ham), per seed;
+   realistic mutations, ham), per seed, and where the wrongly joined pairs come from (runs of
+   one template, ham with ham, spam with ham, different templates);
 2. speed: from-scratch clustering (tokenise + sign + cluster, ``--workers`` processes), wall
    time and CPU time (the machine is shared: CPU seconds / workers is the idle-machine figure),
    and the incremental assignment rate;
