@@ -96,6 +96,17 @@ def test_threshold_event_is_signed_retried_and_logged(session: Session, receiver
     assert "+8491" not in body.decode()  # reporters (numbers +8491…) never leave the system
 
 
+def test_ham_campaigns_raise_no_event(session: Session) -> None:
+    register_webhook(session, "VNPT", "https://example.vn/hook", min_reports=3, min_reporters=3)
+    now = datetime.now(TIMEZONE)
+    otp = "Ma OTP cua Quy khach la {n}. Khong chia se ma nay cho bat ky ai."
+    ids = [add_report(session, otp.format(n=200000 + i), "+84987000041", now, spam=False) for i in range(5)]
+    assign_reports(session, ids)
+    session.commit()
+    assert set(session.scalars(select(CampaignRow.category))) == {"ham"}
+    assert enqueue_threshold_events(session) == 0
+
+
 def test_unreachable_endpoint_fails_after_max_attempts(session: Session) -> None:
     settings = Settings(webhook_backoff_seconds=1, webhook_max_attempts=2)
     register_webhook(session, "MobiFone", "http://127.0.0.1:9/closed", min_reports=1, min_reporters=1)

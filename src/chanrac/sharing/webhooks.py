@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from chanrac.campaigns.service import local_time
 from chanrac.config import TIMEZONE, Settings
+from chanrac.model import Category
 from chanrac.sharing.export import campaign_indicators
 from chanrac.store.tables_campaigns import CampaignRow, WebhookDeliveryRow, WebhookRow
 
@@ -109,7 +110,7 @@ def _event_payload(campaign: CampaignRow, webhook: WebhookRow) -> dict[str, Any]
 
 
 def enqueue_threshold_events(session: Session, now: datetime | None = None) -> int:
-    """Queue one event per (webhook, campaign) that crossed the webhook's threshold; flushes only."""
+    """Queue one event per (webhook, spam campaign) that crossed the webhook's threshold; flushes only."""
     now = now or datetime.now(TIMEZONE)
     queued = 0
     for webhook in session.scalars(select(WebhookRow).where(WebhookRow.active.is_(True))):
@@ -122,6 +123,8 @@ def enqueue_threshold_events(session: Session, now: datetime | None = None) -> i
         campaigns = session.scalars(
             select(CampaignRow).where(
                 CampaignRow.status == "active",
+                # near-duplicate notices people misreport (OTP, bank balance) make ham campaigns
+                CampaignRow.category != Category.HAM.value,
                 CampaignRow.report_count >= webhook.min_reports,
                 CampaignRow.reporter_count >= webhook.min_reporters,
                 ~already.exists(),
