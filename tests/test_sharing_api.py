@@ -129,3 +129,12 @@ def test_partner_tokens_scope_webhooks_to_their_organisation(server: str) -> Non
 def test_weak_partner_tokens_are_refused_at_start() -> None:
     with pytest.raises(ValueError, match="at least 24"):
         Settings(partner_tokens={"short": "VNPT"})
+
+
+def test_campaign_search_forgives_diacritics_and_wildcards(server: str, session: Session, settings: Settings) -> None:
+    _seed(session, settings)  # "Ho tro vay tien tieu dung …", written without diacritics
+    with httpx.Client(base_url=server, timeout=10) as http:
+        for q in ("vay tiền", "VAY TIEN", "tiêu dùng", "+84987111111"):
+            assert http.get("/api/v1/campaigns", params={"q": q}).json()["total"] == 1, q
+        for q in ("%", "vay_tien", "cho vay nặng lãi"):
+            assert http.get("/api/v1/campaigns", params={"q": q}).json()["total"] == 0, q

@@ -56,3 +56,29 @@ def test_times_keep_their_instant_on_both_databases(session) -> None:  # type: i
     stored = session.get(DncRow, "+84912345678").registered_at
     assert stored == at
     assert stored.astimezone(TIMEZONE).hour == 6 and stored.tzinfo is not None
+
+
+def test_campaign_search_text_is_backfilled_by_its_migration(db_url: str) -> None:
+    from alembic import command
+
+    from chanrac.store.db import alembic_config
+
+    command.downgrade(alembic_config(db_url), "0004_reports_received_at")
+    try:
+        engine = make_engine(db_url)
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO campaigns (id, status, representative_text, category, first_seen, last_seen, "
+                    "message_count, report_count, reporter_count, sender_count, spam_share, senders, indicators, "
+                    "daily_counts, created_at, updated_at) VALUES ('CPTEST', 'active', 'Vay TIỀN  nhanh, Đăng ký', "
+                    "'loan', '2026-11-25 08:00:00', '2026-11-25 08:00:00', 1, 1, 1, 1, 1.0, '[]', '{}', '{}', "
+                    "'2026-11-25 08:00:00', '2026-11-25 08:00:00')"
+                )
+            )
+    finally:
+        upgrade(db_url)
+    with engine.connect() as conn:
+        folded = conn.execute(text("SELECT search_text FROM campaigns WHERE id = 'CPTEST'")).scalar_one()
+    engine.dispose()
+    assert folded == "vay tien nhanh, dang ky"

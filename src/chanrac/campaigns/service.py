@@ -34,6 +34,7 @@ from chanrac.store.tables_campaigns import (
     CampaignRow,
     ReportIndicatorRow,
 )
+from chanrac.text.fold import fold
 
 __all__ = [
     "AssignResult",
@@ -43,6 +44,7 @@ __all__ = [
     "new_campaign_id",
     "rebuild_campaigns",
     "refresh_campaigns",
+    "search_text",
 ]
 
 TOP_SENDERS = 20
@@ -96,6 +98,12 @@ _CAMPAIGNS_FOLLOW_MERGE = (
     .values(merged_into=bindparam("new"))
 )
 _SPAM_VALUES = frozenset(c.value for c in SPAM_CATEGORIES)
+
+
+def search_text(text: str) -> str:
+    """What campaign searches compare with: lower case, no diacritics, single spaces, so that
+    ``vay tien`` finds ``Vay tiền`` and the other way round."""
+    return " ".join(fold(text).split())
 
 
 def new_campaign_id() -> str:
@@ -185,6 +193,7 @@ def assign_reports(session: Session, report_ids: Sequence[int], scheme: LshSchem
                 id=campaign_id,
                 status="active",
                 representative_text=row.text,
+                search_text=search_text(row.text),
                 category=Category.HAM.value,
                 first_seen=seen,
                 last_seen=seen,
@@ -476,6 +485,7 @@ def rebuild_campaigns(
             "status": "active",
             "merged_into": None,
             "representative_text": rows[first].text,
+            "search_text": search_text(rows[first].text),
             "daily_counts": {},
             "indicators": {},
             "updated_at": now,

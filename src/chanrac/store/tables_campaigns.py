@@ -22,6 +22,8 @@ class CampaignRow(Base):
     status: Mapped[str] = mapped_column(String(12), default="active")  # active | merged
     merged_into: Mapped[str | None] = mapped_column(String(40))
     representative_text: Mapped[str] = mapped_column(Text)
+    # the representative text folded (lower case, no diacritics): what a search compares with
+    search_text: Mapped[str | None] = mapped_column(Text)
     category: Mapped[str] = mapped_column(String(16), default="ham")
     first_seen: Mapped[datetime] = mapped_column()
     last_seen: Mapped[datetime] = mapped_column()

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from sqlalchemy import func, or_, select
 
 from chanrac.api.deps import SessionDep
-from chanrac.campaigns.service import local_time
+from chanrac.campaigns.service import local_time, search_text
 from chanrac.model import Category
 from chanrac.sharing.export import campaign_indicators, campaign_to_misp, campaign_to_stix
 from chanrac.store.tables import ReportRow
@@ -79,9 +79,11 @@ def list_campaigns(
     if category is not None:
         query = query.where(CampaignRow.category == category.value)
     if q:
-        pattern = f"%{q.strip().lower()}%"
-        by_sender = select(ReportRow.campaign_id).where(ReportRow.sender.ilike(pattern))
-        query = query.where(or_(CampaignRow.representative_text.ilike(pattern), CampaignRow.id.in_(by_sender)))
+        wanted = q.strip()
+        # senders are stored canonical (E.164, upper-case brandnames); texts are searched folded
+        by_sender = select(ReportRow.campaign_id).where(ReportRow.sender.icontains(wanted, autoescape=True))
+        in_text = CampaignRow.search_text.contains(search_text(wanted), autoescape=True)
+        query = query.where(or_(in_text, CampaignRow.id.in_(by_sender)))
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     order = CampaignRow.last_seen if sort == "last_seen" else CampaignRow.report_count
     rows = session.scalars(query.order_by(order.desc(), CampaignRow.id).limit(limit).offset(offset)).all()
