@@ -63,4 +63,4 @@ def test_api_stores_and_the_worker_assigns(live_server: str, db_url: str, sessio
     finally:
         follower.send_signal(signal.SIGTERM)
         _, stderr = follower.communicate(timeout=60)
-    assert follower.returncode == 0 and "1 reports assigned" in " ".join(stderr.split())
+    assert follower.returncode == 0 and "1 report assigned" in " ".join(stderr.split())

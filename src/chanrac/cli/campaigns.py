@@ -97,7 +97,8 @@ def follow(
                 break
             else:
                 stop.wait(interval)
-    err.print(f"{total:,} reports assigned to campaigns in {time.perf_counter() - started:.1f} s")
+    noun = "report" if total == 1 else "reports"
+    err.print(f"{total:,} {noun} assigned to campaigns in {time.perf_counter() - started:.1f} s")
 
 
 @app.command("list")
