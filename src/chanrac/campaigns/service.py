@@ -181,34 +181,11 @@ def assign_reports(session: Session, report_ids: Sequence[int], scheme: LshSchem
     created = {str(c) for c in assignment.created}
     for row, campaign_id in zip(rows, campaign_of_row, strict=True):
         result.assigned[row.id] = campaign_id
-    # New campaigns: the founding message is the representative until a rebuild picks another.
     founders: dict[str, Any] = {}
     for row, campaign_id in zip(rows, campaign_of_row, strict=True):
         if campaign_id in created:
             founders.setdefault(campaign_id, row)
-    for campaign_id, row in founders.items():
-        seen = local_time(row.received_at)
-        session.add(
-            CampaignRow(
-                id=campaign_id,
-                status="active",
-                representative_text=row.text,
-                search_text=search_text(row.text),
-                category=Category.HAM.value,
-                first_seen=seen,
-                last_seen=seen,
-                message_count=0,
-                report_count=0,
-                reporter_count=0,
-                sender_count=0,
-                spam_share=0.0,
-                senders=[],
-                indicators={},
-                daily_counts={},
-                created_at=now,
-                updated_at=now,
-            )
-        )
+    session.add_all(_new_campaign(campaign_id, row.text, row.received_at, now) for campaign_id, row in founders.items())
     result.created = sorted(founders)
     session.flush()
     _persist_exemplars(session, rows, batch, assignment.new_exemplars, campaign_of_row, index, known_before)
@@ -225,6 +202,31 @@ def assign_reports(session: Session, report_ids: Sequence[int], scheme: LshSchem
     refresh_campaigns(session, sorted(touched), now=now)
     session.flush()
     return result
+
+
+def _new_campaign(campaign_id: str, text: str, received_at: datetime, now: datetime) -> CampaignRow:
+    """An empty campaign founded by one message, its representative until a rebuild picks another;
+    the statistics are filled by :func:`refresh_campaigns`."""
+    seen = local_time(received_at)
+    return CampaignRow(
+        id=campaign_id,
+        status="active",
+        representative_text=text,
+        search_text=search_text(text),
+        category=Category.HAM.value,
+        first_seen=seen,
+        last_seen=seen,
+        message_count=0,
+        report_count=0,
+        reporter_count=0,
+        sender_count=0,
+        spam_share=0.0,
+        senders=[],
+        indicators={},
+        daily_counts={},
+        created_at=now,
+        updated_at=now,
+    )
 
 
 def assign_pending(session: Session, limit: int = 10_000) -> int:
@@ -479,36 +481,23 @@ def rebuild_campaigns(
     for i, label in enumerate(labels):
         found_by_label.setdefault(label, i)
     for label, first in found_by_label.items():
-        campaign_id = id_of[label]
-        seen = local_time(rows[first].received_at)
-        values: dict[str, Any] = {
-            "status": "active",
-            "merged_into": None,
-            "representative_text": rows[first].text,
-            "search_text": search_text(rows[first].text),
-            "daily_counts": {},
-            "indicators": {},
-            "updated_at": now,
-        }
-        if campaign_id in old_ids:
-            session.execute(update(CampaignRow).where(CampaignRow.id == campaign_id).values(**values))
-        else:
-            session.add(
-                CampaignRow(
-                    id=campaign_id,
-                    category=Category.HAM.value,
-                    first_seen=seen,
-                    last_seen=seen,
-                    message_count=0,
-                    report_count=0,
-                    reporter_count=0,
-                    sender_count=0,
-                    spam_share=0.0,
-                    senders=[],
-                    created_at=now,
-                    **values,
-                )
+        campaign_id, text = id_of[label], rows[first].text
+        if campaign_id not in old_ids:
+            session.add(_new_campaign(campaign_id, text, rows[first].received_at, now))
+            continue
+        session.execute(
+            update(CampaignRow)
+            .where(CampaignRow.id == campaign_id)
+            .values(
+                status="active",
+                merged_into=None,
+                representative_text=text,
+                search_text=search_text(text),
+                daily_counts={},
+                indicators={},
+                updated_at=now,
             )
+        )
     session.flush()
     say("assigning reports")
     session.execute(
