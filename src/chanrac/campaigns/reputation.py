@@ -16,8 +16,9 @@ mappings, so suspicion reaches every later verdict as the ``reputation.sender`` 
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -109,24 +110,25 @@ def score_evidence(evidence: Evidence, now: datetime, half_life_days: float) -> 
 
 
 _VERIFIED = [c.value for c in VERIFIED_CHANNELS]
-# count(DISTINCT CASE …) counts each reporter number once, among the reports of one kind of channel
-_VERIFIED_REPORTERS = func.count(func.distinct(case((ReportRow.channel.in_(_VERIFIED), ReportRow.reporter))))
-_UNVERIFIED_REPORTERS = func.count(func.distinct(case((ReportRow.channel.not_in(_VERIFIED), ReportRow.reporter))))
+# What every source's evidence aggregates over its reports, in the order of Evidence's fields after
+# `reports`. count(DISTINCT CASE …) counts each reporter number once among one kind of channel.
+_EVIDENCE_AGGREGATES = (
+    func.count(func.distinct(case((ReportRow.channel.in_(_VERIFIED), ReportRow.reporter)))),
+    func.count(func.distinct(ReportRow.campaign_id)),
+    func.avg(case((ReportRow.verdict_label == "spam", 1.0), (ReportRow.verdict_label.is_(None), None), else_=0.0)),
+    func.min(ReportRow.received_at),
+    func.max(ReportRow.received_at),
+    func.count(func.distinct(case((ReportRow.channel.not_in(_VERIFIED), ReportRow.reporter)))),
+)
 
 
 def _sender_evidence(session: Session) -> list[Evidence]:
-    spam = case((ReportRow.verdict_label == "spam", 1.0), (ReportRow.verdict_label.is_(None), None), else_=0.0)
     rows = session.execute(
         select(
             ReportRow.sender_kind,
             ReportRow.sender,
             func.count() + func.coalesce(func.sum(ReportRow.duplicate_count), 0),
-            _VERIFIED_REPORTERS,
-            func.count(func.distinct(ReportRow.campaign_id)),
-            func.avg(spam),
-            func.min(ReportRow.received_at),
-            func.max(ReportRow.received_at),
-            _UNVERIFIED_REPORTERS,
+            *_EVIDENCE_AGGREGATES,
         )
         .where(ReportRow.sender.is_not(None), ReportRow.sender_kind.in_([k.value for k in SENDER_KINDS]))
         .group_by(ReportRow.sender_kind, ReportRow.sender)
@@ -135,18 +137,12 @@ def _sender_evidence(session: Session) -> list[Evidence]:
 
 
 def _indicator_evidence(session: Session) -> list[Evidence]:
-    spam = case((ReportRow.verdict_label == "spam", 1.0), (ReportRow.verdict_label.is_(None), None), else_=0.0)
     rows = session.execute(
         select(
             ReportIndicatorRow.kind,
             ReportIndicatorRow.value,
             func.count(func.distinct(ReportRow.id)),
-            _VERIFIED_REPORTERS,
-            func.count(func.distinct(ReportRow.campaign_id)),
-            func.avg(spam),
-            func.min(ReportRow.received_at),
-            func.max(ReportRow.received_at),
-            _UNVERIFIED_REPORTERS,
+            *_EVIDENCE_AGGREGATES,
         )
         .join(ReportRow, ReportRow.id == ReportIndicatorRow.report_id)
         .where(ReportIndicatorRow.kind.in_([k.value for k in INDICATOR_KINDS] + [IndicatorKind.PHONE.value]))
@@ -189,20 +185,20 @@ def traffic_suspicion(session: Session) -> dict[str, TrafficSuspicion]:
             func.max(func.coalesce(SuspectRow.last_seen, SuspectRow.first_seen, SuspectRow.loaded_at)),
         ).group_by(SuspectRow.msisdn, SuspectRow.kind)
     ).all()
-    found: dict[str, TrafficSuspicion] = {}
+    scores: dict[str, float] = {}
+    kinds: dict[str, set[str]] = defaultdict(set)
+    firsts: dict[str, datetime] = {}
+    lasts: dict[str, datetime] = {}
     for msisdn, kind, score, first, last in rows:
         first, last = local_time(first), local_time(last)
-        earlier = found.get(msisdn)
-        if earlier is None:
-            found[msisdn] = TrafficSuspicion(suspect_score(score), kind, first, last)
-            continue
-        found[msisdn] = TrafficSuspicion(
-            max(earlier.score, suspect_score(score)),
-            ", ".join(sorted({*earlier.kinds.split(", "), kind})),
-            min(earlier.first_seen, first),
-            max(earlier.last_seen, last),
-        )
-    return found
+        scores[msisdn] = max(scores.get(msisdn, 0.0), suspect_score(score))
+        kinds[msisdn].add(kind)
+        firsts[msisdn] = min(firsts.get(msisdn, first), first)
+        lasts[msisdn] = max(lasts.get(msisdn, last), last)
+    return {
+        msisdn: TrafficSuspicion(score, ", ".join(sorted(kinds[msisdn])), firsts[msisdn], lasts[msisdn])
+        for msisdn, score in scores.items()
+    }
 
 
 def rebuild_reputation(
@@ -229,13 +225,11 @@ def rebuild_reputation(
     for evidence in evidences:
         suspect = suspicion.get(evidence.value) if evidence.kind == SenderKind.MOBILE.value else None
         if suspect is not None:
-            evidence = Evidence(
-                **{
-                    **_as_dict(evidence),
-                    "suspect_score": suspect.score,
-                    "suspect_kinds": suspect.kinds,
-                    "last_seen": max(local_time(evidence.last_seen), suspect.last_seen),
-                }
+            evidence = replace(
+                evidence,
+                suspect_score=suspect.score,
+                suspect_kinds=suspect.kinds,
+                last_seen=max(local_time(evidence.last_seen), suspect.last_seen),
             )
         score, signals = score_evidence(evidence, now, settings.reputation_half_life_days)
         rows.append(
@@ -258,10 +252,6 @@ def rebuild_reputation(
         session.execute(insert(ReputationRow), rows[i : i + 5000])
     session.flush()
     return len(rows)
-
-
-def _as_dict(evidence: Evidence) -> dict[str, Any]:
-    return {name: getattr(evidence, name) for name in Evidence.__slots__}
 
 
 @dataclass(frozen=True, slots=True)
