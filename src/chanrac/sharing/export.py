@@ -42,6 +42,21 @@ def _uuid(*parts: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, "\x1f".join(parts)))
 
 
+def campaign_summary(campaign: CampaignRow) -> dict[str, Any]:
+    """What a campaign is, in JSON: the part the API's campaign views and webhook events share."""
+    return {
+        "id": campaign.id,
+        "category": campaign.category,
+        "representative_text": campaign.representative_text,
+        "first_seen": local_time(campaign.first_seen).isoformat(),
+        "last_seen": local_time(campaign.last_seen).isoformat(),
+        "message_count": campaign.message_count,
+        "report_count": campaign.report_count,
+        "reporter_count": campaign.reporter_count,
+        "sender_count": campaign.sender_count,
+    }
+
+
 def campaign_indicators(campaign: CampaignRow) -> Iterator[tuple[str, str, int]]:
     """(kind, value, count) of the campaign's indicators and numeric senders, most frequent first."""
     seen: set[tuple[str, str]] = set()

@@ -25,10 +25,9 @@ import httpx
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from chanrac.campaigns.service import local_time
 from chanrac.config import TIMEZONE, Settings
 from chanrac.model import Category
-from chanrac.sharing.export import campaign_indicators
+from chanrac.sharing.export import campaign_indicators, campaign_summary
 from chanrac.store.tables_campaigns import CampaignRow, WebhookDeliveryRow, WebhookRow
 
 __all__ = [
@@ -94,15 +93,7 @@ def _event_payload(campaign: CampaignRow, webhook: WebhookRow) -> dict[str, Any]
     return {
         "event": EVENT_THRESHOLD,
         "campaign": {
-            "id": campaign.id,
-            "category": campaign.category,
-            "representative_text": campaign.representative_text,
-            "first_seen": local_time(campaign.first_seen).isoformat(),
-            "last_seen": local_time(campaign.last_seen).isoformat(),
-            "message_count": campaign.message_count,
-            "report_count": campaign.report_count,
-            "reporter_count": campaign.reporter_count,
-            "sender_count": campaign.sender_count,
+            **campaign_summary(campaign),
             "indicators": [{"kind": k, "value": v, "count": c} for k, v, c in campaign_indicators(campaign)][:50],
         },
         "threshold": {"min_reports": webhook.min_reports, "min_reporters": webhook.min_reporters},

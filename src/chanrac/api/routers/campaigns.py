@@ -14,7 +14,7 @@ from sqlalchemy import func, or_, select
 from chanrac.api.deps import SessionDep
 from chanrac.campaigns.service import local_time, search_text
 from chanrac.model import Category
-from chanrac.sharing.export import campaign_indicators, campaign_to_misp, campaign_to_stix
+from chanrac.sharing.export import campaign_indicators, campaign_summary, campaign_to_misp, campaign_to_stix
 from chanrac.store.tables import ReportRow
 from chanrac.store.tables_campaigns import CampaignRow
 
@@ -49,20 +49,7 @@ class CampaignDetailOut(CampaignOut):
 
 
 def _out(row: CampaignRow) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "status": row.status,
-        "merged_into": row.merged_into,
-        "category": row.category,
-        "representative_text": row.representative_text,
-        "first_seen": local_time(row.first_seen).isoformat(),
-        "last_seen": local_time(row.last_seen).isoformat(),
-        "message_count": row.message_count,
-        "report_count": row.report_count,
-        "reporter_count": row.reporter_count,
-        "sender_count": row.sender_count,
-        "spam_share": row.spam_share,
-    }
+    return {**campaign_summary(row), "status": row.status, "merged_into": row.merged_into, "spam_share": row.spam_share}
 
 
 @router.get("", response_model=CampaignListOut)
