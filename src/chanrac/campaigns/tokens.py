@@ -34,6 +34,7 @@ import pyarrow.compute as pc
 
 from chanrac.text.fold import FOLD_TABLE
 from chanrac.text.homoglyphs import COMPATIBILITY_TABLE, CONFUSABLE_TABLE, INVISIBLE_TABLE
+from chanrac.text.normalize import LEET, LEET_CLASS
 from chanrac.text.patterns import EMOJI_CLASS, protected_spans
 from chanrac.text.syllables import is_syllable, segment
 from chanrac.text.teencode import TEENCODE
@@ -75,10 +76,9 @@ def _translation_table() -> dict[int, str | None]:
 
 
 _TABLE = _translation_table()
-_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s"}
 # Between two letters: a leet digit or symbol (v4y, g@me) is read as its letter, a run of
 # separators (t_h_i, c.u.o.c, g*i*a) is dropped.
-_BETWEEN_LETTERS_RE = re.compile(r"(?<=[a-z])(?:[0134578@$]|[._*\-~+·•]+)(?=[a-z])")
+_BETWEEN_LETTERS_RE = re.compile(rf"(?<=[a-z])(?:{LEET_CLASS}|[._*\-~+·•]+)(?=[a-z])")
 _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
 _HANDLE_RE = re.compile(r"(?<![\w.@])@[a-z0-9_.]{3,32}(?<!\.)")
 # Three or more single letters separated by a space or by emoji: one word spelled out.
@@ -91,11 +91,13 @@ _NON_DIGIT_RE = re.compile(r"\D+")
 
 
 def _between_letters(match: re.Match[str]) -> str:
-    return _LEET.get(match.group(), "")
+    return LEET.get(match.group(), "")
 
 
-_EDGE_LEET_TABLE = str.maketrans({k: v for k, v in _LEET.items() if k.isdigit()})
-_EDGE_LEET_RE = re.compile(r"(?:[0134578]+[a-z]+|[a-z]+[0134578]+|[0134578]+[a-z]+[0134578]+)")
+_LEET_DIGITS = {k: v for k, v in LEET.items() if k.isdigit()}
+_EDGE_LEET_TABLE = str.maketrans(_LEET_DIGITS)
+_LEET_DIGIT_CLASS = "[" + "".join(_LEET_DIGITS) + "]"
+_EDGE_LEET_RE = re.compile(rf"{_LEET_DIGIT_CLASS}+[a-z]+{_LEET_DIGIT_CLASS}*|[a-z]+{_LEET_DIGIT_CLASS}+")
 
 
 def _edge_leet(token: str) -> str | None:

@@ -39,7 +39,7 @@ from chanrac.text.patterns import EMOJI_CLASS, protected_spans
 from chanrac.text.syllables import LOANWORDS, is_syllable, segment
 from chanrac.text.teencode import ENGLISH_AMBIGUOUS, TEENCODE, looks_english
 
-__all__ = ["OBFUSCATION_NAMES", "NormalizedText", "canonicalize", "normalize"]
+__all__ = ["LEET", "LEET_CLASS", "OBFUSCATION_NAMES", "NormalizedText", "canonicalize", "normalize"]
 
 #: Every name that can appear in :attr:`NormalizedText.obfuscation`.
 OBFUSCATION_NAMES: tuple[str, ...] = (
@@ -213,10 +213,11 @@ _NON_LETTERS_RE = re.compile(r"[^a-z]+")
 _EMOJI_BETWEEN_LETTERS_RE = re.compile(rf"(?<=[a-z]){EMOJI_CLASS}+(?=[a-z])")
 _EMOJI_TOUCHING_LETTER_RE = re.compile(rf"(?<=[a-z]){EMOJI_CLASS}+|{EMOJI_CLASS}+(?=[a-z])")
 
-_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s"}
-_LEET_CLASS = "[0134578@$]"
-_LEET_HINT_RE = re.compile(rf"[a-z]{_LEET_CLASS}[a-z]")
-_LEET_WORD_RE = re.compile(rf"(?<![\w@$])[a-z](?:[a-z0-9@$]*[a-z])?{_LEET_CLASS}[a-z][a-z0-9@$]*")
+#: Digits and symbols spammers write for letters, and the letter each stands for.
+LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s"}
+LEET_CLASS = "[" + re.escape("".join(LEET)) + "]"
+_LEET_HINT_RE = re.compile(rf"[a-z]{LEET_CLASS}[a-z]")
+_LEET_WORD_RE = re.compile(rf"(?<![\w@$])[a-z](?:[a-z0-9@$]*[a-z])?{LEET_CLASS}[a-z][a-z0-9@$]*")
 
 _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
 _FIRST_GROUP = operator.itemgetter(1)  # a C-level replacement, faster than the template r"\1"
@@ -337,8 +338,8 @@ def _read_leet(match: re.Match[str]) -> str:
         return word
     chars = list(word)
     for i in range(1, len(chars) - 1):
-        if chars[i] in _LEET and word[i - 1].isalpha() and word[i + 1].isalpha():
-            chars[i] = _LEET[chars[i]]
+        if chars[i] in LEET and word[i - 1].isalpha() and word[i + 1].isalpha():
+            chars[i] = LEET[chars[i]]
     return "".join(chars)
 
 
