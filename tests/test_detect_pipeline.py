@@ -213,3 +213,23 @@ def test_legal_form_visible_in_the_content_when_the_sender_is_unknown(pipeline: 
     personal = pipeline.verdict(Message(text=ad, sender=parse_sender("0912345678")))
     assert "ad.legal_form_content" not in {s.name for s in personal.signals}
     assert personal.label == "spam"
+
+
+def test_the_legal_form_excuses_advertising_only(pipeline: Pipeline) -> None:
+    # Written for this test. An operator's long labelled promotion is advertising in the legal
+    # form: however sure the model is that it is an unsolicited commercial message, it is allowed.
+    promo = (
+        "[TB] KHUYẾN MẠI HÔM NAY! Tặng 20% giá trị thẻ nạp, soạn ST7K gửi 191 có 1GB/ngày, miễn phí "
+        "gọi nội mạng. Ưu đãi chỉ trong hôm nay, nhanh tay nạp thẻ Viettel nhận quà!"
+    )
+    verdict = pipeline.verdict(Message(text=promo))
+    form = [s for s in verdict.signals if s.name == "ad.legal_form_content"]
+    assert form and "model score not counted" in form[0].detail
+    model = next(s for s in verdict.signals if s.name == "model.spam")
+    assert form[0].score == pytest.approx(-max(0.0, model.score))
+    assert verdict.action is Action.ALLOW, verdict.explain()
+    # The same label and opt-out on a gambling offer: prohibited content is not excused.
+    gambling = "[QC] Nhà cái uy tín, nạp đầu tặng 100%, nổ hũ đổi thưởng. Từ chối QC soạn TC gửi 9029"
+    verdict = pipeline.verdict(Message(text=gambling))
+    assert not any(s.name.startswith("ad.legal_form") for s in verdict.signals)
+    assert verdict.category is Category.GAMBLING and verdict.is_spam

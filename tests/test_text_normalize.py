@@ -143,6 +143,16 @@ def test_codes_with_many_digits_are_not_read_as_leet() -> None:
     assert normalize("ma gioi thieu a7b9c2").canonical == "ma gioi thieu a7b9c2"
 
 
+def test_package_and_booking_codes_are_not_read_as_leet() -> None:
+    # A digit between two consonants is a code, not a letter; between a vowel and a consonant it
+    # is still read (m@s7er → master).
+    for code in ("Soạn ST5K gửi 191", "Mã vé: P8LUAU", "gói ST7K"):
+        normalized = normalize(code)
+        assert "leet" not in normalized.obfuscation, code
+        assert normalized.canonical == normalized.folded
+    assert normalize("m@s7er c4rd").canonical == "master card"
+
+
 # --- syllables ----------------------------------------------------------------------------------
 
 

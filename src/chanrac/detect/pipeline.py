@@ -10,7 +10,10 @@ Detectors, in the order their signals are listed in a verdict:
                          number in the text, and reputations the caller knows;
 ``ad.*``                 the legal form of advertising ([QC] label + opt-out + brandname sender;
                          with no sender known, an ad or notice label with an opt-out or an
-                         operator's name and no prohibited content);
+                         operator's name). The legal form excuses *advertising* only: it is
+                         given when no prohibited-content signal fired and the category model
+                         reads the content as advertising, and then the model's score (which
+                         learnt "unsolicited commercial message") is not counted;
 ``sender.*``             personal number sending advertising or brand content, unregistered or
                          registered brandname, sender reputation.
 
@@ -40,7 +43,7 @@ from chanrac.text import extract_indicators, is_cheap_tld, is_shortener, lookali
 from chanrac.text.domains import registrable_domain
 from chanrac.text.patterns import TLDS
 
-__all__ = ["Lookups", "Pipeline"]
+__all__ = ["Lookups", "Pipeline", "legal_form_content"]
 
 MODEL_ANCHOR = 3.0  # the model's own operating point lands on the default flag threshold
 MODEL_SCALE = 1.5  # score units per unit of log-odds
@@ -61,10 +64,14 @@ LOOKALIKE_SCORE = 4.0
 CHEAP_TLD_SCORE = 1.5
 OTT_CONTACT_SCORE = 0.5
 PHONE_IN_TEXT_SCORE = 0.3
-LEGAL_AD_SCORE = -3.0
-# Without a sender the form is only half-known: weaker than the full legal form, and never
-# given to content another rule or indicator already calls prohibited.
-LEGAL_FORM_CONTENT_SCORE = -2.0
+# The legal form cancels the model's positive score and adds this much (a registered brandname
+# with label and opt-out is the whole legal form; with no sender known it is only half-known).
+LEGAL_AD_SCORE = -1.0
+LEGAL_FORM_CONTENT_SCORE = 0.0
+# A keyword category this strong (one weight-2 phrase) or these indicators make content
+# prohibited whatever its label says.
+PROHIBITED_RULE_SCORE = 1.5
+PROHIBITED_LABELLED_SCORE = 1.0
 PERSONAL_NUMBER_AD_SCORE = 7.0  # ads may only come from a registered brandname (Decree 91)
 PERSONAL_NUMBER_BRAND_CONTENT_SCORE = 1.5
 UNREGISTERED_BRANDNAME_SCORE = 3.0
@@ -89,10 +96,10 @@ _OPERATOR_NAME_RE = re.compile(
     + "|".join(re.escape(o.display_name.lower()) for o in Operator)
     + r"|vnpt|viettel money|vnpt money|my vnpt|mytv)\b"
 )
-# Signals that make a labelled message prohibited content whatever its label says.
-_PROHIBITED_SIGNALS = frozenset(
-    {f"rule.{c.value}" for c in Category if c not in (Category.ADVERTISING, Category.HAM)}
-    | {"indicator.lookalike_domain", "indicator.cheap_tld", "indicator.shortener", "text.obfuscated"}
+_PROHIBITED_RULES = frozenset(f"rule.{c.value}" for c in Category if c not in (Category.ADVERTISING, Category.HAM))
+_UNADVERTISABLE_RULES = frozenset(f"rule.{c.value}" for c in (Category.GAMBLING, Category.FAKE_DOCS, Category.ADULT))
+_PROHIBITED_INDICATORS = frozenset(
+    {"indicator.lookalike_domain", "indicator.cheap_tld", "indicator.shortener", "text.obfuscated"}
 )
 # The hot path reads domains, phone numbers and OTT contacts straight from the canonical text
 # (URLs survive normalisation untouched); the full extractor of chanrac.text, with spans, runs
@@ -162,6 +169,7 @@ class Pipeline:
         probabilities = 1.0 / (1.0 + np.exp(-logits))
 
         all_signals: list[list[Signal]] = []
+        legal_forms: dict[int, tuple[str, float, str]] = {}  # message → (signal name, base score, detail)
         lookalikes = np.zeros(len(messages), dtype=bool)
         rule_categories = self.rules.categories
         for i, message in enumerate(messages):
@@ -176,21 +184,40 @@ class Pipeline:
                 signals.append(Signal("text.obfuscated", score, ", ".join(tricks)))
             if _INDICATOR_HINT_RE.search(canonical[i]) or self.lookups.indicator_reputation:
                 lookalikes[i] = self._indicator_signals(message.text, canonical[i], signals)
-            self._sender_signals(message, canonical[i], rule_scores[i], signals)
+            form = self._sender_signals(message, canonical[i], rule_scores[i], signals)
+            if form is not None:
+                if not _prohibited(signals):
+                    legal_forms[i] = form
+                elif model_scores[i] < 0 and _unadvertisable(signals):
+                    # The model learnt the label and the opt-out as signs of a legal ad; on
+                    # prohibited content they are a disguise, not a defence.
+                    score = round(PROHIBITED_LABELLED_SCORE - float(model_scores[i]), 3)
+                    signals.append(
+                        Signal("ad.label_on_prohibited_content", score, "ad/notice label, model score not counted")
+                    )
             all_signals.append(signals)
         totals = np.array([round(sum(s.score for s in signals), 3) for signals in all_signals])
-        # The category model runs only for the messages that are flagged.
-        flagged = np.flatnonzero(totals >= self.flag_threshold)
-        category_proba = self.model.category_proba(occurrences, flagged) if flagged.size else None
+        # The category model runs only for the messages that are flagged or in the legal form.
+        needed = np.union1d(np.flatnonzero(totals >= self.flag_threshold), list(legal_forms)).astype(np.int64)
+        category_proba = self.model.category_proba(occurrences, needed) if needed.size else None
+        categories: dict[int, Category] = {}
+        if category_proba is not None:
+            for i in needed.tolist():
+                categories[i] = self._category(category_proba[i], rule_scores[i], bool(lookalikes[i]))
+        for i, (name, base, detail) in legal_forms.items():
+            if categories[i] is not Category.ADVERTISING:
+                continue
+            score = round(base - max(0.0, float(model_scores[i])), 3)
+            all_signals[i].append(Signal(name, score, f"{detail}; advertising content, model score not counted"))
+            totals[i] = round(totals[i] + score, 3)
         out: list[Verdict] = []
         for i, signals in enumerate(all_signals):
             score = float(totals[i])
-            if score < self.flag_threshold or category_proba is None:
+            if score < self.flag_threshold or i not in categories:
                 out.append(Verdict(score, "ham", Category.HAM, Action.ALLOW, tuple(signals)))
                 continue
             action = Action.BLOCK if score >= self.block_threshold else Action.FLAG
-            category = self._category(category_proba[i], rule_scores[i], bool(lookalikes[i]))
-            out.append(Verdict(score, "spam", category, action, tuple(signals)))
+            out.append(Verdict(score, "spam", categories[i], action, tuple(signals)))
         return out
 
     def _indicator_signals(self, text: str, canonical: str, signals: list[Signal]) -> bool:
@@ -223,14 +250,18 @@ class Pipeline:
                     signals.append(Signal("reputation.indicator", score, f"{indicator.kind.value} {indicator.value}"))
         return lookalike
 
-    def _sender_signals(self, message: Message, canonical: str, rule_scores: np.ndarray, signals: list[Signal]) -> None:
+    def _sender_signals(
+        self, message: Message, canonical: str, rule_scores: np.ndarray, signals: list[Signal]
+    ) -> tuple[str, float, str] | None:
+        """Signals about who sent the message; returns the legal form it shows, if any, as
+        ``(signal name, base score, detail)`` — whether it counts is decided with the category."""
         sender = message.sender
         if sender is None:
-            self._legal_form_content(canonical, signals)
-            return
+            return legal_form_content(canonical)
         is_ad = _AD_LABEL_RE.match(canonical) is not None
         has_opt_out = is_ad and _OPT_OUT_RE.search(canonical) is not None
         kind = sender.kind
+        form = None
         if kind is SenderKind.BRANDNAME:
             registered = sender.value.upper() in self._registered
             if self._registered and not registered:
@@ -238,7 +269,7 @@ class Pipeline:
             elif registered:
                 signals.append(Signal("sender.registered_brandname", REGISTERED_BRANDNAME_SCORE, sender.value))
             if has_opt_out and (registered or not self._registered):
-                signals.append(Signal("ad.legal_form", LEGAL_AD_SCORE, "ad label, opt-out, brandname sender"))
+                form = ("ad.legal_form", LEGAL_AD_SCORE, "ad label, opt-out, brandname sender")
         elif kind is SenderKind.MOBILE:
             if is_ad:
                 signals.append(
@@ -257,22 +288,7 @@ class Pipeline:
         if reputation:
             score = max(-REPUTATION_CLIP, min(REPUTATION_CLIP, float(reputation)))
             signals.append(Signal("reputation.sender", score, sender.value))
-
-    @staticmethod
-    def _legal_form_content(canonical: str, signals: list[Signal]) -> None:
-        """The legal form as far as the text shows it, when nobody says who sent the message
-        (``chanrac classify`` without a sender column, data sets, a pasted message)."""
-        if _AD_LABEL_RE.match(canonical) is None and _NOTICE_LABEL_RE.match(canonical) is None:
-            return
-        if any(s.name in _PROHIBITED_SIGNALS and s.score > 0 for s in signals):
-            return
-        if _OPT_OUT_RE.search(canonical):
-            detail = "ad/notice label and opt-out; sender unknown"
-        elif (operator := _OPERATOR_NAME_RE.search(canonical)) is not None:
-            detail = f"ad/notice label from operator {operator.group()}; sender unknown"
-        else:
-            return
-        signals.append(Signal("ad.legal_form_content", LEGAL_FORM_CONTENT_SCORE, detail))
+        return form
 
     def _category(self, category_proba: np.ndarray, rule_scores: np.ndarray, lookalike: bool) -> Category:
         combined = category_proba.copy()
@@ -282,6 +298,35 @@ class Pipeline:
         if lookalike and Category.PHISHING in self.model.categories:
             combined[self.model.categories.index(Category.PHISHING)] += 0.5
         return self.model.categories[int(np.argmax(combined))]
+
+
+def legal_form_content(canonical: str) -> tuple[str, float, str] | None:
+    """The legal form as far as the text shows it, when nobody says who sent the message
+    (``chanrac classify`` without a sender column, data sets, a pasted message)."""
+    if _AD_LABEL_RE.match(canonical) is None and _NOTICE_LABEL_RE.match(canonical) is None:
+        return None
+    if _OPT_OUT_RE.search(canonical):
+        detail = "ad/notice label and opt-out; sender unknown"
+    elif (operator := _OPERATOR_NAME_RE.search(canonical)) is not None:
+        detail = f"ad/notice label from operator {operator.group()}; sender unknown"
+    else:
+        return None
+    return ("ad.legal_form_content", LEGAL_FORM_CONTENT_SCORE, detail)
+
+
+def _unadvertisable(signals: Sequence[Signal]) -> bool:
+    """Whether a strong keyword signal names goods that no advertisement may offer (loans, SIM
+    cards or prizes may be advertised legally; gambling, forged papers and sex may not)."""
+    return any(s.name in _UNADVERTISABLE_RULES and s.score >= PROHIBITED_RULE_SCORE for s in signals)
+
+
+def _prohibited(signals: Sequence[Signal]) -> bool:
+    """Whether a signal calls the content prohibited, whatever its label says."""
+    return any(
+        (s.name in _PROHIBITED_RULES and s.score >= PROHIBITED_RULE_SCORE)
+        or (s.name in _PROHIBITED_INDICATORS and s.score > 0)
+        for s in signals
+    )
 
 
 @lru_cache(maxsize=1)

@@ -89,7 +89,8 @@ RULES: tuple[Rule, ...] = tuple(
             P,
             2.0,
             "bi khoa; tam khoa; bi vo hieu hoa; xac thuc tai; dang nhap tai; cap nhat tai; "
-            "phat nguoi; nop phat; canh sat giao thong; vi pham giao thong; tien dien; cat dien; "
+            "phat nguoi; nop phat; canh sat giao thong; vi pham giao thong; no tien dien; tien dien qua han; "
+            "chua thanh toan tien dien; "
             "vneid; dinh danh dien tu; tro cap that nghiep; nhan tro cap; quy bhtn; bhtn; "
             "hoan thue; kich hoat lai; sinh trac hoc; chuan hoa thong tin; khoa hai chieu; "
             "khoa 2 chieu; giay trieu tap; lenh truy na; rua tien; vien kiem sat; can bo cong an; "
@@ -101,7 +102,7 @@ RULES: tuple[Rule, ...] = tuple(
         *_rules(
             P,
             1.0,
-            "xac thuc; dang nhap; mat khau; ma otp; cong an; co quan thue; buu pham; "
+            "xac thuc; dang nhap; mat khau; ma otp; cong an; co quan thue; buu pham; cat dien; "
             "tai khoan cua quy khach; tai khoan cua ban; het han; thu hoi; kiem tra ngay",
         ),
         *_rules(

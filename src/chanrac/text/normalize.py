@@ -216,6 +216,8 @@ _EMOJI_TOUCHING_LETTER_RE = re.compile(rf"(?<=[a-z]){EMOJI_CLASS}+|{EMOJI_CLASS}
 #: Digits and symbols spammers write for letters, and the letter each stands for.
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s"}
 LEET_CLASS = "[" + re.escape("".join(LEET)) + "]"
+_CONSONANT_LEET = frozenset(k for k, v in LEET.items() if v not in "aeiou")
+_VOWELS = frozenset("aeiouy")
 _LEET_HINT_RE = re.compile(rf"[a-z]{LEET_CLASS}[a-z]")
 _LEET_WORD_RE = re.compile(rf"(?<![\w@$])[a-z](?:[a-z0-9@$]*[a-z])?{LEET_CLASS}[a-z][a-z0-9@$]*")
 
@@ -338,8 +340,13 @@ def _read_leet(match: re.Match[str]) -> str:
         return word
     chars = list(word)
     for i in range(1, len(chars) - 1):
-        if chars[i] in LEET and word[i - 1].isalpha() and word[i + 1].isalpha():
-            chars[i] = LEET[chars[i]]
+        before, char, after = word[i - 1], chars[i], word[i + 1]
+        if char in LEET and before.isalpha() and after.isalpha():
+            # A digit read as a consonant needs a vowel beside it: in package and booking codes
+            # (ST5K, P8LUAU) it sits between consonants.
+            if char in _CONSONANT_LEET and before not in _VOWELS and after not in _VOWELS:
+                continue
+            chars[i] = LEET[char]
     return "".join(chars)
 
 
