@@ -25,6 +25,7 @@ import json
 import random
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +42,8 @@ from chanrac.detect.data import (
 )
 from chanrac.detect.features import hashed_features
 from chanrac.detect.pipeline import Pipeline
-from chanrac.detect.training import evaluate, train_model
-from chanrac.model import Category
+from chanrac.detect.training import Evaluation, evaluate, example_message, score_verdicts, train_model
+from chanrac.model import Category, Verdict
 from chanrac.text import normalize, obfuscate, strip_diacritics
 
 VI_SETS = ("vi_pham2017", "vi_smishing_ie403")
@@ -143,11 +144,16 @@ def main() -> int:
     is_ie = sources == "vi_smishing_ie403"
     cross_model = train_model(_subset(examples, ~is_ie))
     seen = np.isin(groups, groups[~is_ie])
-    ev = evaluate(_pipeline(cross_model), _subset(examples, is_ie & ~seen))
+    cross_test = _subset(examples, is_ie & ~seen)
+    cross_verdicts = _pipeline(cross_model).verdicts([example_message(e) for e in cross_test])
+    ev = score_verdicts(cross_test, cross_verdicts)
     results["cross.vi_smishing_ie403"] = ev.as_dict()
     print(
         f"{'vi_smishing_ie403':20s} {_fmt(ev)}  ({int((is_ie & seen).sum())} texts near-duplicate of training dropped)"
     )
+    ev = _as_smishing(cross_test, cross_verdicts)
+    results["cross.vi_smishing_ie403.smishing"] = ev.as_dict()
+    print(f"{'  as smishing':20s} {_fmt(ev)}")
 
     if not args.quick:
         _paper_folds(args.shared_dir, results)
@@ -156,6 +162,21 @@ def main() -> int:
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, default=float), encoding="utf-8")
     return 0
+
+
+def _as_smishing(examples: list[Example], verdicts: list[Verdict]) -> Evaluation:
+    """vi_smishing_ie403's own question: is it smishing? Its guideline labels unwanted
+    advertising 0 (ham); our taxonomy calls advertising without the legal form spam. Here the
+    set's own labels are the truth and a verdict of category ``advertising`` counts as "not
+    smishing" — the same messages, judged by the set's definition instead of ours."""
+    truth = [
+        Example(e.text, e.source_label or e.label, e.category if e.is_spam else Category.HAM, e.source)
+        for e in examples
+    ]
+    said = [
+        replace(v, label="ham", category=Category.HAM) if v.category is Category.ADVERTISING else v for v in verdicts
+    ]
+    return score_verdicts(truth, said)
 
 
 def _paper_folds(shared_dir: Path, results: dict[str, Any]) -> None:

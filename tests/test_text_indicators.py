@@ -220,6 +220,8 @@ def test_shorteners_and_cheap_tlds() -> None:
     assert is_shortener("bit.ly") and is_shortener("https://rb.gy/abc") and is_shortener("www.tinyurl.com")
     assert not is_shortener("vietcombank.com.vn")
     assert is_cheap_tld("abc.top") and is_cheap_tld("x.y.xyz") and not is_cheap_tld("abc.com.vn")
+    # an app's deep link lives on the link service's domain, whatever that domain's TLD
+    assert not is_cheap_tld("viettelmoney.page.link") and is_cheap_tld("viettelmoney.page.xyz")
 
 
 @pytest.mark.parametrize(
@@ -235,6 +237,10 @@ def test_shorteners_and_cheap_tlds() -> None:
         ("vietcombank.com.vn", None),
         ("ebanking.bidv.com.vn", None),
         ("google.com", None),
+        ("vietteltelecom.vn", None),
+        ("evn.hanoi.gov.vn", None),  # only state bodies can register under gov.vn
+        ("vietcombank.page.link", None),  # a deep link issued to the bank's app
+        ("vietcombank-gov.vn.top", "Vietcombank"),
     ],
 )
 def test_lookalike_brand(domain: str, brand: str | None) -> None:

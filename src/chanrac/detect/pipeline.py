@@ -324,7 +324,7 @@ def _prohibited(signals: Sequence[Signal]) -> bool:
     """Whether a signal calls the content prohibited, whatever its label says."""
     return any(
         (s.name in _PROHIBITED_RULES and s.score >= PROHIBITED_RULE_SCORE)
-        or (s.name in _PROHIBITED_INDICATORS and s.score > 0)
+        or (s.name in _PROHIBITED_INDICATORS and s.score >= 1.0)  # squeezed letters alone are chat
         for s in signals
     )
 

@@ -57,10 +57,10 @@ RULES: tuple[Rule, ...] = tuple(
             2.0,
             "nha cai; ca cuoc; dat cuoc; no hu; tai xiu; game bai; xoc dia; ban ca doi thuong; "
             "lo de; danh de; casino; baccarat; da ga; soi keo; keo nha cai; vong cuoc; "
-            "nap dau; tan thu; hoan tra cuoc; cuoc thua; doi thuong; quay hu; the thao ao; "
+            "tan thu; hoan tra cuoc; cuoc thua; doi thuong; quay hu; the thao ao; "
             "slot game; bai doi thuong; keo bong da; ty le cuoc; rut tien sieu toc",
         ),
-        *_rules(G, 1.0, "ban ca; nap lan dau; thang lon; rut tien; jackpot; x2 nap; choi thu; dai ly nha cai"),
+        *_rules(G, 1.0, "ban ca; nap dau; nap lan dau; thang lon; jackpot; x2 nap; choi thu; dai ly nha cai"),
         *_rules(
             L,
             2.0,

@@ -22,7 +22,7 @@ from chanrac.detect.pipeline import Pipeline
 from chanrac.model import Category, Message, Sender, SenderKind, Verdict
 from chanrac.text import obfuscate
 
-__all__ = ["Evaluation", "augment", "evaluate", "train_model"]
+__all__ = ["Evaluation", "augment", "evaluate", "example_message", "score_verdicts", "train_model"]
 
 AUGMENT_TRICKS = ("teencode", "split_letters", "leet", "homoglyph", "zero_width", "repeat_letters")
 AUGMENT_WEIGHT = 0.5
@@ -123,7 +123,7 @@ def evaluate(
     verdicts: list[Verdict] = []
     for start in range(0, len(examples), batch_size):
         batch = examples[start : start + batch_size]
-        verdicts.extend(pipeline.verdicts([_message(e) for e in batch]))
+        verdicts.extend(pipeline.verdicts([example_message(e) for e in batch]))
         if on_batch:
             on_batch(len(batch))
     return score_verdicts(examples, verdicts)
@@ -156,7 +156,8 @@ def score_verdicts(examples: Sequence[Example], verdicts: Sequence[Verdict]) -> 
     )
 
 
-def _message(example: Example) -> Message:
+def example_message(example: Example) -> Message:
+    """The message an example stands for (its sender parsed when it has one)."""
     if not example.sender:
         return Message(text=example.text)
     from chanrac.phone import InvalidSender, parse_sender

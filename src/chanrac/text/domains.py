@@ -16,6 +16,7 @@ from chanrac.text.homoglyphs import CONFUSABLE_TABLE
 from chanrac.text.patterns import DOT, words
 
 __all__ = [
+    "APP_LINK_DOMAINS",
     "BRANDS",
     "CHEAP_TLDS",
     "MULTI_PART_SUFFIXES",
@@ -53,6 +54,10 @@ SHORTENERS: frozenset[str] = frozenset(
         """
     )
 )
+
+#: Deep-link services that issue a subdomain to a registered app (Firebase Dynamic Links, Branch,
+#: AppsFlyer): wallets and carriers link into their apps with them, so their TLD says nothing.
+APP_LINK_DOMAINS: frozenset[str] = frozenset(words("page.link app.link onelink.me"))
 
 #: Top-level domains sold for almost nothing and over-represented in phishing.
 CHEAP_TLDS: frozenset[str] = frozenset(
@@ -109,9 +114,9 @@ BRANDS: tuple[Brand, ...] = (
     _brand("MoMo", "momo.vn", "momo"),
     _brand("ZaloPay", "zalopay.vn", "zalopay"),
     _brand("VNPAY", "vnpay.vn", "vnpay"),
-    _brand("Viettel Money", "viettelmoney.vn", "viettelmoney viettelpay"),
-    _brand("Viettel", "viettel.vn viettel.com.vn", "viettel"),
-    _brand("VinaPhone", "vinaphone.com.vn", "vinaphone"),
+    _brand("Viettel Money", "viettelmoney.vn viettelpay.vn", "viettelmoney viettelpay"),
+    _brand("Viettel", "viettel.vn viettel.com.vn vietteltelecom.vn tv360.vn", "viettel"),
+    _brand("VinaPhone", "vinaphone.com.vn vinaphoneplus.com.vn", "vinaphone"),
     _brand("MobiFone", "mobifone.vn", "mobifone"),
     _brand("VNPT", "vnpt.vn", "vnpt"),
     _brand("EVN", "evn.com.vn evnhcmc.vn evnhanoi.vn evnspc.vn evnnpc.vn evncpc.vn", "evn evnhcmc evnhanoi"),
@@ -173,8 +178,10 @@ def is_shortener(domain: str) -> bool:
 
 
 def is_cheap_tld(domain: str) -> bool:
-    """Whether the host (or URL) ends in a TLD from :data:`CHEAP_TLDS`."""
-    return _host(domain).rsplit(".", 1)[-1] in CHEAP_TLDS
+    """Whether the host (or URL) ends in a TLD from :data:`CHEAP_TLDS` (an app's deep link
+    under :data:`APP_LINK_DOMAINS` does not count)."""
+    host = _host(domain)
+    return host.rsplit(".", 1)[-1] in CHEAP_TLDS and registrable_domain(host) not in APP_LINK_DOMAINS
 
 
 def _unicode_host(host: str) -> str:
@@ -195,6 +202,9 @@ def lookalike_brand(domain: str) -> str | None:
     """
     host = _unicode_host(_host(domain))
     if not host or registrable_domain(host) in _REAL_DOMAIN_TO_BRAND:
+        return None
+    # Only state bodies can register under gov.vn; an app's deep link is issued to the app.
+    if host.endswith(".gov.vn") or registrable_domain(host) in APP_LINK_DOMAINS:
         return None
     # The real domain written at the start of a longer host: msb.com.vn-cz.top
     for real, brand in _REAL_DOMAIN_TO_BRAND.items():
