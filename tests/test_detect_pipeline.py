@@ -233,3 +233,49 @@ def test_the_legal_form_excuses_advertising_only(pipeline: Pipeline) -> None:
     verdict = pipeline.verdict(Message(text=gambling))
     assert not any(s.name.startswith("ad.legal_form") for s in verdict.signals)
     assert verdict.category is Category.GAMBLING and verdict.is_spam
+
+
+def test_weak_phrases_alone_do_not_reach_the_category_cap() -> None:
+    matcher = RuleMatcher()
+    phishing = matcher.categories.index(Category.PHISHING)
+    # a genuine OTP message holds four weak phishing phrases and no strong one
+    scores, phrases = matcher.match(["nhap ma otp 0000 de xac thuc dang nhap, ma het han sau 5 phut"])
+    assert len(phrases[0][phishing]) == 4
+    assert scores[0, phishing] == 2.0
+    strong_and_weak, _ = matcher.match(["tai khoan bi khoa, nhap ma otp de xac thuc dang nhap"])
+    assert strong_and_weak[0, phishing] == 4.0
+
+
+# Written for these tests, in the form of the police's and banks' warnings sent to all subscribers.
+PUBLIC_WARNING = (
+    "[TB] Bộ Công an cảnh báo: đối tượng giả danh cán bộ công an gọi điện thông báo bạn liên quan vụ án "
+    "rửa tiền, yêu cầu cài ứng dụng và chuyển tiền. Tuyệt đối không cung cấp mã OTP, không chuyển tiền. "
+    "Chi tiết: bocongan.gov.vn"
+)
+
+
+def test_a_public_warning_is_not_the_scam_it_describes(pipeline: Pipeline) -> None:
+    verdict = pipeline.verdict(Message(text=PUBLIC_WARNING))
+    by_name = {s.name: s for s in verdict.signals}
+    assert verdict.label == "ham", verdict.signals
+    assert by_name["notice.public_warning"].detail.startswith("tb: canh bao;")
+    assert by_name["notice.public_warning"].score <= -1.0
+
+
+@pytest.mark.parametrize(
+    "disguise",
+    [
+        " Liên hệ cán bộ điều tra 0912 345 678.",  # a mobile number to call
+        " Xác minh tại bocongan-gov.top",  # a link outside gov.vn
+        " Hỗ trợ lấy lại tiền bị lừa qua Zalo.",  # the recovery scam
+        " Nộp tiền vào tài khoản 0123456789 Vietcombank.",  # an account to pay into
+    ],
+)
+def test_a_warning_that_points_somewhere_is_not_a_warning(pipeline: Pipeline, disguise: str) -> None:
+    verdict = pipeline.verdict(Message(text=PUBLIC_WARNING + disguise))
+    assert "notice.public_warning" not in {s.name for s in verdict.signals}
+
+
+def test_a_subscriber_number_cannot_send_a_public_warning(pipeline: Pipeline) -> None:
+    verdict = pipeline.verdict(Message(text=PUBLIC_WARNING, sender=parse_sender("0912345678")))
+    assert "notice.public_warning" not in {s.name for s in verdict.signals}

@@ -35,6 +35,7 @@ from typing import cast
 import numpy as np
 
 from chanrac.detect.classifier import ContentModel
+from chanrac.detect.notices import public_warning
 from chanrac.detect.rules import RuleMatcher
 from chanrac.law import AD_LABELS, AD_LABELS_LEGACY
 from chanrac.model import Action, Category, Message, SenderKind, Signal, Verdict
@@ -77,6 +78,9 @@ PERSONAL_NUMBER_BRAND_CONTENT_SCORE = 1.5
 UNREGISTERED_BRANDNAME_SCORE = 3.0
 REGISTERED_BRANDNAME_SCORE = -1.0
 REPUTATION_CLIP = 5.0
+# A public warning cancels the model's and the keywords' positive scores (it uses the scam's
+# words by necessity) and adds this much.
+PUBLIC_WARNING_SCORE = -1.0
 # How much a category's keyword weight (0–4) moves the category model's probabilities: a
 # phrase such as "vay tien nhanh" is stronger evidence of the kind than the small classes'
 # statistics.
@@ -185,6 +189,8 @@ class Pipeline:
             if _INDICATOR_HINT_RE.search(canonical[i]) or self.lookups.indicator_reputation:
                 lookalikes[i] = self._indicator_signals(message.text, canonical[i], signals)
             form = self._sender_signals(message, canonical[i], rule_scores[i], signals)
+            if self._public_warning(message, canonical[i], signals):
+                form = None  # its content scores are cancelled already
             if form is not None:
                 if not _prohibited(signals):
                     legal_forms[i] = form
@@ -249,6 +255,22 @@ class Pipeline:
                     score = max(-REPUTATION_CLIP, min(REPUTATION_CLIP, float(reputation[indicator.value])))
                     signals.append(Signal("reputation.indicator", score, f"{indicator.kind.value} {indicator.value}"))
         return lookalike
+
+    @staticmethod
+    def _public_warning(message: Message, canonical: str, signals: list[Signal]) -> bool:
+        """Add ``notice.public_warning`` when the message is an authority's warning about scams
+        (:mod:`chanrac.detect.notices`); a subscriber's number cannot send one."""
+        if message.sender is not None and message.sender.kind is SenderKind.MOBILE:
+            return False
+        if any(s.name in _PROHIBITED_INDICATORS and s.score >= 1.0 for s in signals):
+            return False
+        detail = public_warning(message.text, canonical)
+        if detail is None:
+            return False
+        content = sum(max(0.0, s.score) for s in signals if s.name == "model.spam" or s.name.startswith("rule."))
+        score = round(PUBLIC_WARNING_SCORE - content, 3)
+        signals.append(Signal("notice.public_warning", score, f"{detail}; model and keyword scores not counted"))
+        return True
 
     def _sender_signals(
         self, message: Message, canonical: str, rule_scores: np.ndarray, signals: list[Signal]

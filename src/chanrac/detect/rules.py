@@ -23,9 +23,13 @@ import numpy as np
 
 from chanrac.model import Category
 
-__all__ = ["CATEGORY_CAP", "RULES", "Rule", "RuleMatcher", "token_text"]
+__all__ = ["CATEGORY_CAP", "RULES", "WEAK_CAP", "Rule", "RuleMatcher", "token_text"]
 
 CATEGORY_CAP = 4.0  # the most one category's keywords can add to a verdict
+# Weak phrases (weight < 2) only support: a genuine OTP message holds "ma otp", "xac thuc",
+# "dang nhap" and "het han" together, so without a cap their sum alone would flag it.
+WEAK_CAP = 2.0
+STRONG_WEIGHT = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,10 +160,11 @@ class RuleMatcher:
     """All phrases in one automaton; :meth:`match` gives per message and category the capped total
     weight and the phrases that fired."""
 
-    def __init__(self, rules: Sequence[Rule] = RULES, cap: float = CATEGORY_CAP) -> None:
+    def __init__(self, rules: Sequence[Rule] = RULES, cap: float = CATEGORY_CAP, weak_cap: float = WEAK_CAP) -> None:
         self.categories: tuple[Category, ...] = tuple(dict.fromkeys(r.category for r in rules))
         self._category_index = {c: i for i, c in enumerate(self.categories)}
         self.cap = cap
+        self.weak_cap = weak_cap
         self._automaton = ahocorasick.Automaton()
         merged: dict[str, Rule] = {}
         for rule in rules:
@@ -174,10 +179,12 @@ class RuleMatcher:
         self._automaton.make_automaton()
 
     def match(self, canonical_texts: Sequence[str]) -> tuple[np.ndarray, list[dict[int, list[str]]]]:
-        """``(scores, phrases)``: ``scores[i, c]`` is message ``i``'s capped weight for
-        ``self.categories[c]``; ``phrases[i][c]`` lists the phrases that fired."""
+        """``(scores, phrases)``: ``scores[i, c]`` is message ``i``'s weight for
+        ``self.categories[c]`` (weak phrases capped at ``weak_cap``, the total at ``cap``);
+        ``phrases[i][c]`` lists the phrases that fired."""
         n = len(canonical_texts)
         scores = np.zeros((n, len(self.categories)), dtype=np.float64)
+        weak = np.zeros_like(scores)
         phrases: list[dict[int, list[str]]] = [{} for _ in range(n)]
         if n == 0:
             return scores, phrases
@@ -195,6 +202,7 @@ class RuleMatcher:
             if phrase in fired:
                 continue
             fired.append(phrase)
-            scores[doc, category] += weight
+            (scores if weight >= STRONG_WEIGHT else weak)[doc, category] += weight
+        scores += np.minimum(weak, self.weak_cap)
         np.minimum(scores, self.cap, out=scores)
         return scores, phrases

@@ -23,6 +23,7 @@ __all__ = [
     "SHORTENERS",
     "Brand",
     "is_cheap_tld",
+    "is_official_domain",
     "is_shortener",
     "lookalike_brand",
     "refang",
@@ -190,6 +191,13 @@ def _unicode_host(host: str) -> str:
         with contextlib.suppress(UnicodeError, ValueError):
             host = host.encode("ascii").decode("idna")
     return host.translate(CONFUSABLE_TABLE).lower()
+
+
+def is_official_domain(domain: str) -> bool:
+    """Whether the host (or URL) belongs to a state body (``.gov.vn``, which only state bodies can
+    register) or is one of the real domains of a brand in :data:`BRANDS`."""
+    host = _host(domain)
+    return host == "gov.vn" or host.endswith(".gov.vn") or registrable_domain(host) in _REAL_DOMAIN_TO_BRAND
 
 
 def lookalike_brand(domain: str) -> str | None:

@@ -1,0 +1,63 @@
+"""Public warnings: telling a warning about a scam from the scam.
+
+The police, the ministries, banks and operators warn every subscriber about scams in the very
+words the scams use ("giả danh công an", "cung cấp mã OTP", "cập nhật sinh trắc học"), and they
+do it by SMS to the whole country. A content model and keyword rules read such a warning as the
+scam it describes. What sets it apart is not its vocabulary but its shape: an authority speaks
+(a notice label, a named state body), it warns, and it points nowhere but to official channels —
+no link outside ``gov.vn`` and the brands' real domains, no mobile number, no bank account, no
+chat handle, no offer to recover lost money. A scam must point somewhere to work.
+
+This module owns that one check; :mod:`chanrac.detect.pipeline` turns it into the signal
+``notice.public_warning``, which cancels the content scores.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chanrac.model import IndicatorKind
+from chanrac.phone import is_mobile
+from chanrac.text import extract_indicators, is_official_domain
+
+__all__ = ["public_warning"]
+
+# A notice or warning label at the start: [TB], (TB), [CẢNH BÁO], (KHUYẾN CÁO), [LƯU Ý] ...
+_LABEL_RE = re.compile(r"^\W{0,3}[\[(](?:tb|t/b|thong bao|canh bao|khuyen cao|luu y)[\])]")
+# A state body speaking in the opening words.
+_AUTHORITY_RE = re.compile(
+    r"\b(?:bo cong an|cong an (?:tinh|thanh pho|tp|quan|huyen|thi xa|xa|phuong)|cuc an ninh mang|"
+    r"cuc canh sat|phong canh sat|canh sat giao thong|bo thong tin va truyen thong|bo tttt|"
+    r"bo khoa hoc va cong nghe|bo khcn|ngan hang nha nuoc|cuc an toan thong tin|bo y te|"
+    r"uy ban nhan dan|ubnd|mat tran to quoc|bo cong thuong|cuc tan so)\b"
+)
+_OPENING = 160  # characters in which the authority must be named
+_WARNS_RE = re.compile(r"\b(?:canh bao|khuyen cao|canh giac|de phong|phong ngua|phong chong|luu y|tuyet doi khong)\b")
+# A scam that poses as a warning offers to get the victim's money back.
+_RECOVERY_RE = re.compile(r"\b(?:lay lai|thu hoi|hoan lai|ho tro lay lai) (?:tien|so tien|tai san|tien bi lua)\b")
+_NON_OFFICIAL_CONTACTS = frozenset(
+    {IndicatorKind.BANK_ACCOUNT, IndicatorKind.ZALO, IndicatorKind.TELEGRAM, IndicatorKind.FACEBOOK}
+)
+
+
+def public_warning(text: str, canonical: str) -> str | None:
+    """Why the message is a public warning (one line), or None when it is not one.
+
+    ``text`` is the message as received (indicators are read from it), ``canonical`` its
+    canonical form (:func:`chanrac.text.normalize`)."""
+    label = _LABEL_RE.match(canonical)
+    authority = None if label else _AUTHORITY_RE.search(canonical, 0, _OPENING)
+    if label is None and authority is None:
+        return None
+    warns = _WARNS_RE.search(canonical)
+    if warns is None or _RECOVERY_RE.search(canonical):
+        return None
+    for indicator in extract_indicators(text):
+        if indicator.kind in _NON_OFFICIAL_CONTACTS:
+            return None
+        if indicator.kind is IndicatorKind.DOMAIN and not is_official_domain(indicator.value):
+            return None
+        if indicator.kind is IndicatorKind.PHONE and is_mobile(indicator.value):
+            return None
+    speaker = label.group().strip(" [()]") if label else authority.group()  # type: ignore[union-attr]
+    return f"{speaker}: {warns.group()}; no link, mobile number, account or chat handle but official ones"
