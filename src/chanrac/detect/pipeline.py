@@ -56,6 +56,7 @@ OBFUSCATION_SCORES = {
     "foreign_diacritics": 2.0,
     "split_letters": 1.5,
     "emoji_separators": 1.5,
+    "injected_punctuation": 1.5,
     "leet": 1.0,
     "repeat_letters": 0.3,
     "teencode": 0.0,  # ordinary in personal chat

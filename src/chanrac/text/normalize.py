@@ -4,7 +4,8 @@
 
 ``original``  as given;
 ``clean``     NFC, invisible and control characters removed, fullwidth/mathematical letters and
-              Cyrillic/Greek look-alikes mapped to Latin, whitespace collapsed — diacritics and
+              Cyrillic/Greek look-alikes mapped to Latin, punctuation injected inside words
+              removed (:mod:`chanrac.text.punctuation`), whitespace collapsed — diacritics and
               case kept (what a human would read);
 ``folded``    ``clean`` lower-cased without diacritics (``đ`` → ``d``);
 ``canonical`` ``folded`` de-obfuscated: letters split by dots, dashes, spaces or emoji joined
@@ -36,6 +37,7 @@ from chanrac.text.homoglyphs import (
     char_class,
 )
 from chanrac.text.patterns import EMOJI_CLASS, protected_spans
+from chanrac.text.punctuation import undo_injected_punctuation
 from chanrac.text.syllables import LOANWORDS, is_syllable, segment
 from chanrac.text.teencode import ENGLISH_AMBIGUOUS, TEENCODE, looks_english
 
@@ -48,6 +50,7 @@ OBFUSCATION_NAMES: tuple[str, ...] = (
     "foreign_diacritics",  # Latin letters with marks Vietnamese does not use: "Bäng Cäp3"
     "split_letters",  # c.a c.u.o.c, n h a c a i
     "emoji_separators",  # 🔥n🔥h🔥a🔥
+    "injected_punctuation",  # N'ha'nL,jen:Qu.a
     "leet",  # v4y t1en, g@me
     "repeat_letters",  # vaaaay
     "teencode",  # ko, dc, ck, stk
@@ -419,6 +422,9 @@ def normalize(text: str) -> NormalizedText:
     """All views of ``text`` and the obfuscation tricks found in it (see the module docstring)."""
     tricks: list[str] = []
     clean = _clean(text, tricks)
+    if (undone := undo_injected_punctuation(clean)) is not None:
+        tricks.append("injected_punctuation")
+        clean = undone
     folded = fold_nfc(clean)
     canonical = canonicalize(folded, tricks)
     return NormalizedText(
