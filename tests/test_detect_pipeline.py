@@ -10,6 +10,7 @@ import pytest
 from chanrac.detect import Lookups, Pipeline, load_model, load_pipeline
 from chanrac.detect.classifier import ContentModel
 from chanrac.detect.features import FeatureSpec, hashed_features, hashed_occurrences
+from chanrac.detect.pipeline import legal_form_content
 from chanrac.detect.rules import RULES, RuleMatcher, token_text
 from chanrac.model import Action, Category, Message, Sender, SenderKind
 from chanrac.phone import parse_sender
@@ -279,3 +280,18 @@ def test_a_warning_that_points_somewhere_is_not_a_warning(pipeline: Pipeline, di
 def test_a_subscriber_number_cannot_send_a_public_warning(pipeline: Pipeline) -> None:
     verdict = pipeline.verdict(Message(text=PUBLIC_WARNING, sender=parse_sender("0912345678")))
     assert "notice.public_warning" not in {s.name for s in verdict.signals}
+
+
+@pytest.mark.parametrize(
+    ("canonical", "shown"),
+    [
+        ("[tb] mua data nhan qua! soan sd70 gui 191: 70k/30 ngay", "operator number 191"),
+        ("(tb) tang 20% the nap, bam goi *098# de xem uu dai", "operator number *098#"),
+        ("(tb) tang 20% the nap hom nay, lh 18001091", "operator number 18001091"),
+        ("(tb) giam gia 50% hom nay, goi ngay 0912345678", None),
+        ("soan sd70 gui 191: 70k/30 ngay", None),  # no label
+    ],
+)
+def test_operator_numbers_show_an_operators_notice(canonical: str, shown: str | None) -> None:
+    form = legal_form_content(canonical)
+    assert (form is None) if shown is None else (form is not None and shown in form[2])

@@ -101,6 +101,12 @@ _OPERATOR_NAME_RE = re.compile(
     + "|".join(re.escape(o.display_name.lower()) for o in Operator)
     + r"|vnpt|viettel money|vnpt money|my vnpt|mytv)\b"
 )
+# Numbers only an operator answers: its service short codes and hotlines, and USSD menus, which
+# only the network itself serves.
+_OPERATOR_CODE_RE = re.compile(
+    r"\b(?:gui|goi|den|lien he|lh|hotline)\s+(?:so\s+)?"
+    r"(191|198|9123|18008098|888|900|9191|18001091|999|9084|9090|18001090|789)\b|\*\d{3,4}#"
+)
 _PROHIBITED_RULES = frozenset(f"rule.{c.value}" for c in Category if c not in (Category.ADVERTISING, Category.HAM))
 _UNADVERTISABLE_RULES = frozenset(f"rule.{c.value}" for c in (Category.GAMBLING, Category.FAKE_DOCS, Category.ADULT))
 _PROHIBITED_INDICATORS = frozenset(
@@ -332,6 +338,8 @@ def legal_form_content(canonical: str) -> tuple[str, float, str] | None:
         detail = "ad/notice label and opt-out; sender unknown"
     elif (operator := _OPERATOR_NAME_RE.search(canonical)) is not None:
         detail = f"ad/notice label from operator {operator.group()}; sender unknown"
+    elif (code := _OPERATOR_CODE_RE.search(canonical)) is not None:
+        detail = f"ad/notice label and operator number {code.group(1) or code.group()}; sender unknown"
     else:
         return None
     return ("ad.legal_form_content", LEGAL_FORM_CONTENT_SCORE, detail)
