@@ -153,6 +153,12 @@ def test_package_and_booking_codes_are_not_read_as_leet() -> None:
     assert normalize("m@s7er c4rd").canonical == "master card"
 
 
+def test_j_for_i_inside_a_syllable() -> None:
+    assert normalize("Nhan ljen tjen thuong, mjnh bjet roi").canonical == "nhan lien tien thuong, minh biet roi"
+    # English words with a j are not syllables either way: left alone
+    assert normalize("Jack got the job, jeans 50% off").canonical == "jack got the job, jeans 50% off"
+
+
 # --- syllables ----------------------------------------------------------------------------------
 
 
