@@ -172,6 +172,23 @@ def test_model_round_trips_through_its_artefact(tmp_path) -> None:  # type: igno
         ContentModel.load(tmp_path / "bad.npz")
 
 
+def test_nb_scaling_folds_into_the_saved_weights() -> None:
+    texts = [normalize(t).canonical for t in [*SPAM_BY_CATEGORY.values(), *HAM]]
+    categories = [*SPAM_BY_CATEGORY, *([Category.HAM] * len(HAM))]
+    spec = FeatureSpec(n_features=2**12)
+    scaled = ContentModel.fit(texts, categories, spec=spec)
+    plain = ContentModel.fit(texts, categories, spec=spec, nb_scale=False)
+    assert not np.allclose(scaled.spam_weights, plain.spam_weights)
+    # inference is the same product on the same features: the ratios live in the weights
+    assert (scaled.predict_proba(texts)[: len(SPAM_BY_CATEGORY)] > 0.5).all()
+    assert (scaled.predict_proba(texts)[len(SPAM_BY_CATEGORY) :] < 0.5).all()
+    features = hashed_features(texts, spec)
+    only_in_spam = np.flatnonzero(
+        (features[: len(SPAM_BY_CATEGORY)].sum(axis=0).A1 > 0) & (features[len(SPAM_BY_CATEGORY) :].sum(axis=0).A1 == 0)
+    )
+    assert (scaled.spam_weights[only_in_spam] > 0).mean() > 0.95
+
+
 def test_shipped_artefact_is_small_and_versioned() -> None:
     from chanrac.detect import ARTEFACT_PATH
 

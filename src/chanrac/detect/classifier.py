@@ -90,8 +90,15 @@ class ContentModel:
         spam_c: float = 30.0,
         category_c: float = 5.0,
         sample_weight: np.ndarray | None = None,
+        nb_scale: bool = True,
     ) -> ContentModel:
-        """Train both models. ``categories[i]`` is ``HAM`` for ham; every other value is spam."""
+        """Train both models. ``categories[i]`` is ``HAM`` for ham; every other value is spam.
+
+        With ``nb_scale`` the spam model is NBSVM-style (Wang & Manning, 2012): every feature is
+        scaled by its naive-Bayes log-count ratio before the logistic regression, so that a rare
+        n-gram seen only in spam (or only in ham) starts with the weight its counts give it; the
+        ratios are folded into the saved weights, so inference is unchanged."""
+        from scipy import sparse
         from sklearn.linear_model import LogisticRegression
 
         spec = spec or FeatureSpec()
@@ -99,8 +106,9 @@ class ContentModel:
         labels = np.array([c is not Category.HAM for c in categories])
         if labels.all() or not labels.any():
             raise ValueError("training needs both spam and ham examples")
+        ratios = _log_count_ratios(matrix, labels) if nb_scale else np.ones(matrix.shape[1])
         spam_model = LogisticRegression(C=spam_c, max_iter=5000)
-        spam_model.fit(matrix, labels, sample_weight=sample_weight)
+        spam_model.fit(matrix @ sparse.diags(ratios), labels, sample_weight=sample_weight)
 
         spam_rows = np.flatnonzero(labels)
         spam_categories = np.array([categories[int(i)].value for i in spam_rows])
@@ -116,7 +124,7 @@ class ContentModel:
             category_bias = np.zeros(len(present))
         return cls(
             spec=spec,
-            spam_weights=spam_model.coef_[0].astype(np.float32),
+            spam_weights=(spam_model.coef_[0] * ratios).astype(np.float32),
             spam_bias=float(spam_model.intercept_[0]),
             category_weights=category_weights,
             category_bias=category_bias,
@@ -179,3 +187,12 @@ class ContentModel:
             trained_at=str(meta["trained_at"]),
             metadata=dict(meta.get("metadata", {})),
         )
+
+
+def _log_count_ratios(matrix: Any, labels: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    """log((p / |p|₁) / (q / |q|₁)) per feature, p and q the smoothed counts of messages with the
+    feature among spam and among ham."""
+    present = (matrix > 0).astype(np.float64)
+    p = alpha + np.asarray(present[labels].sum(axis=0)).ravel()
+    q = alpha + np.asarray(present[~labels].sum(axis=0)).ravel()
+    return np.log((p / p.sum()) / (q / q.sum()))
