@@ -217,7 +217,7 @@ def _names(pipeline: Pipeline, text: str) -> set[str]:
 
 def test_legal_form_visible_in_the_content_when_the_sender_is_unknown(pipeline: Pipeline) -> None:
     # Written for this test: an operator's labelled notice, a labelled ad with an opt-out.
-    notice = "(TB) Mừng sinh nhật, VinaPhone tặng Quý khách 20% giá trị thẻ nạp trong ngày hôm nay."
+    notice = "(TB) VinaPhone ưu đãi gói data D15: 15.000đ có 3GB dùng 3 ngày. Đăng ký ngay, soạn D15 gửi 900."
     ad = "[QC] Siêu thị ABC giảm 30% đồ gia dụng cuối tuần. Từ chối QC soạn TC gửi 9129"
     assert "ad.legal_form_content" in _names(pipeline, notice)
     assert "ad.legal_form_content" in _names(pipeline, ad)
