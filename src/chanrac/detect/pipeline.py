@@ -104,7 +104,15 @@ _PROHIBITED_INDICATORS = frozenset(
 # The hot path reads domains, phone numbers and OTT contacts straight from the canonical text
 # (URLs survive normalisation untouched); the full extractor of chanrac.text, with spans, runs
 # only when the caller gave indicator reputations to look up.
-_INDICATOR_HINT_RE = re.compile(r"[a-z0-9]\.[a-z]|\[\.\]|\(\.\)|\bzalo\b|\btelegram\b|\d[\d .-]{7,}\d")
+# The hint is "[a-z0-9]\.[a-z]|\[\.\]|\(\.\)|\bzalo\b|\btelegram\b|\d[\d .-]{7,}\d", tested branch by
+# branch behind substring guards (:func:`_indicator_hint`): one alternation whose branches start
+# with classes and \b makes the regex engine try every branch at every character, three times
+# slower. A phone number in the text always matches the digit-run branch, so that branch's
+# answer also says whether _PHONE_RE needs to run.
+_HINT_DOMAIN_RE = re.compile(r"[a-z0-9]\.[a-z]")
+_HINT_ZALO_RE = re.compile(r"\bzalo\b")
+_HINT_TELEGRAM_RE = re.compile(r"\btelegram\b")
+_DIGIT_RUN_RE = re.compile(r"\d[\d .-]{7,}\d")
 _DEFANG_RE = re.compile(r"\[\.\]|\(\.\)|\[dot\]|\(dot\)")
 _DOMAIN_RE = re.compile(
     r"(?<![\w@.-])(?:(?:https?|hxxps?)://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+("
@@ -113,6 +121,16 @@ _DOMAIN_RE = re.compile(
 )
 _PHONE_RE = re.compile(r"(?<![\d])(?:\+?84|0)(?:[ .-]?\d){8,10}(?![\d])")
 _OTT_RE = re.compile(r"\b(zalo|telegram|t\.me|whatsapp|viber)\b")
+_OTT_WORDS = ("zalo", "telegram", "t.me", "whatsapp", "viber")  # _OTT_RE cannot match without one
+_OPT_OUT_WORDS = (
+    "tu choi",
+    "huy nhan",
+    "ngung nhan",
+    "soan tc",
+    "soan huy",
+    "opt out",
+    "reply stop",
+)  # nor _OPT_OUT_RE
 
 
 @dataclass(frozen=True)
@@ -152,6 +170,12 @@ class Pipeline:
         self._rule_columns = [
             self.rules.categories.index(c) if c in self.rules.categories else -1 for c in model.categories
         ]
+        self._phishing_column = self.rules.categories.index(Category.PHISHING)
+        self._model_columns = [j for j, column in enumerate(self._rule_columns) if column >= 0]
+        self._rule_columns_used = [column for column in self._rule_columns if column >= 0]
+        self._model_phishing = (
+            model.categories.index(Category.PHISHING) if Category.PHISHING in model.categories else -1
+        )
 
     def verdict(self, message: Message) -> Verdict:
         return self.verdicts([message])[0]
@@ -168,62 +192,83 @@ class Pipeline:
         model_scores = np.clip(MODEL_ANCHOR + MODEL_SCALE * (logits - self._model_offset), *MODEL_CLIP)
         probabilities = 1.0 / (1.0 + np.exp(-logits))
 
+        # Python floats and lists, not numpy scalars, in the per-message loop (indexing a numpy
+        # array element by element costs more than the arithmetic done with it).
+        model_list = model_scores.tolist()
+        probability_list = probabilities.tolist()
+        rule_rows = rule_scores.tolist()
         all_signals: list[list[Signal]] = []
+        totals_list: list[float] = []
         legal_forms: dict[int, tuple[str, float, str]] = {}  # message → (signal name, base score, detail)
         lookalikes = np.zeros(len(messages), dtype=bool)
         rule_categories = self.rules.categories
+        indicator_reputation = bool(self.lookups.indicator_reputation)
         for i, message in enumerate(messages):
-            signals = [Signal("model.spam", round(float(model_scores[i]), 3), f"p={probabilities[i]:.3f}")]
-            for c, phrases in rule_phrases[i].items():
-                category = rule_categories[c]
-                score = float(rule_scores[i, c]) * RULE_SCALE[category]
-                signals.append(Signal(f"rule.{category.value}", round(score, 3), ", ".join(phrases[:4])))
-            tricks = [t for t in normalized[i].obfuscation if OBFUSCATION_SCORES.get(t, 0.0) > 0]
-            if tricks:
-                score = min(3.0, sum(OBFUSCATION_SCORES[t] for t in tricks))
-                signals.append(Signal("text.obfuscated", score, ", ".join(tricks)))
-            if _INDICATOR_HINT_RE.search(canonical[i]) or self.lookups.indicator_reputation:
-                lookalikes[i] = self._indicator_signals(message.text, canonical[i], signals)
-            form = self._sender_signals(message, canonical[i], rule_scores[i], signals)
+            text = canonical[i]
+            model_score = model_list[i]
+            signals = [Signal("model.spam", round(model_score, 3), f"p={probability_list[i]:.3f}")]
+            fired = rule_phrases[i]
+            if fired:
+                row = rule_rows[i]
+                for c, phrases in fired.items():
+                    category = rule_categories[c]
+                    score = row[c] * RULE_SCALE[category]
+                    signals.append(Signal(f"rule.{category.value}", round(score, 3), ", ".join(phrases[:4])))
+            obfuscation = normalized[i].obfuscation
+            if obfuscation:
+                tricks = [t for t in obfuscation if OBFUSCATION_SCORES.get(t, 0.0) > 0]
+                if tricks:
+                    score = min(3.0, sum(OBFUSCATION_SCORES[t] for t in tricks))
+                    signals.append(Signal("text.obfuscated", score, ", ".join(tricks)))
+            digit_run = _DIGIT_RUN_RE.search(text) is not None
+            if digit_run or indicator_reputation or _indicator_hint(text):
+                lookalikes[i] = self._indicator_signals(message.text, text, signals, digit_run)
+            form = self._sender_signals(message, text, rule_rows[i], signals)
             if form is not None:
                 if not _prohibited(signals):
                     legal_forms[i] = form
-                elif model_scores[i] < 0 and _unadvertisable(signals):
+                elif model_score < 0 and _unadvertisable(signals):
                     # The model learnt the label and the opt-out as signs of a legal ad; on
                     # prohibited content they are a disguise, not a defence.
-                    score = round(PROHIBITED_LABELLED_SCORE - float(model_scores[i]), 3)
+                    score = round(PROHIBITED_LABELLED_SCORE - model_score, 3)
                     signals.append(
                         Signal("ad.label_on_prohibited_content", score, "ad/notice label, model score not counted")
                     )
             all_signals.append(signals)
-        totals = np.array([round(sum(s.score for s in signals), 3) for signals in all_signals])
+            totals_list.append(round(sum([s.score for s in signals]), 3))
+        totals = np.array(totals_list)
         # The category model runs only for the messages that are flagged or in the legal form.
         needed = np.union1d(np.flatnonzero(totals >= self.flag_threshold), list(legal_forms)).astype(np.int64)
-        category_proba = self.model.category_proba(occurrences, needed) if needed.size else None
         categories: dict[int, Category] = {}
-        if category_proba is not None:
-            for i in needed.tolist():
-                categories[i] = self._category(category_proba[i], rule_scores[i], bool(lookalikes[i]))
+        if needed.size:
+            category_proba = self.model.category_proba(occurrences, needed)
+            chosen = self._categories(category_proba[needed], rule_scores[needed], lookalikes[needed])
+            categories = dict(zip(needed.tolist(), chosen, strict=True))
         for i, (name, base, detail) in legal_forms.items():
             if categories[i] is not Category.ADVERTISING:
                 continue
-            score = round(base - max(0.0, float(model_scores[i])), 3)
+            score = round(base - max(0.0, model_list[i]), 3)
             all_signals[i].append(Signal(name, score, f"{detail}; advertising content, model score not counted"))
+            # numpy's round on the numpy total, as before: Python's round can differ in the last bit.
             totals[i] = round(totals[i] + score, 3)
         out: list[Verdict] = []
-        for i, signals in enumerate(all_signals):
-            score = float(totals[i])
-            if score < self.flag_threshold or i not in categories:
+        flag_threshold, block_threshold = self.flag_threshold, self.block_threshold
+        for i, (signals, score) in enumerate(zip(all_signals, totals.tolist(), strict=True)):
+            if score < flag_threshold or i not in categories:
                 out.append(Verdict(score, "ham", Category.HAM, Action.ALLOW, tuple(signals)))
                 continue
-            action = Action.BLOCK if score >= self.block_threshold else Action.FLAG
+            action = Action.BLOCK if score >= block_threshold else Action.FLAG
             out.append(Verdict(score, "spam", categories[i], action, tuple(signals)))
         return out
 
-    def _indicator_signals(self, text: str, canonical: str, signals: list[Signal]) -> bool:
+    def _indicator_signals(self, text: str, canonical: str, signals: list[Signal], digit_run: bool) -> bool:
+        """Indicator signals; ``digit_run``: whether the text has a run of digits long enough to
+        hold a phone number (every match of _PHONE_RE is one)."""
         lookalike = False
         seen: set[str] = set()
-        for match in _DOMAIN_RE.finditer(_DEFANG_RE.sub(".", canonical)):
+        # Every defanged dot has a bracket; every domain has a dot.
+        defanged = _DEFANG_RE.sub(".", canonical) if "[" in canonical or "(" in canonical else canonical
+        for match in _DOMAIN_RE.finditer(defanged) if "." in defanged else ():
             domain = match.group(1)
             if domain in seen:
                 continue
@@ -236,10 +281,10 @@ class Pipeline:
                 signals.append(Signal("indicator.shortener", SHORTENER_SCORE, detail))
             elif kind == "cheap_tld":
                 signals.append(Signal("indicator.cheap_tld", CHEAP_TLD_SCORE, detail))
-        ott = _OTT_RE.search(canonical)
+        ott = _OTT_RE.search(canonical) if any(word in canonical for word in _OTT_WORDS) else None
         if ott:
             signals.append(Signal("indicator.ott_contact", OTT_CONTACT_SCORE, ott.group(1)))
-        phones = len(_PHONE_RE.findall(canonical))
+        phones = len(_PHONE_RE.findall(canonical)) if digit_run else 0
         if phones:
             signals.append(Signal("indicator.phone_in_text", PHONE_IN_TEXT_SCORE, f"{phones} number(s)"))
         reputation = self.lookups.indicator_reputation
@@ -251,7 +296,7 @@ class Pipeline:
         return lookalike
 
     def _sender_signals(
-        self, message: Message, canonical: str, rule_scores: np.ndarray, signals: list[Signal]
+        self, message: Message, canonical: str, rule_scores: Sequence[float], signals: list[Signal]
     ) -> tuple[str, float, str] | None:
         """Signals about who sent the message; returns the legal form it shows, if any, as
         ``(signal name, base score, detail)`` — whether it counts is decided with the category."""
@@ -259,7 +304,7 @@ class Pipeline:
         if sender is None:
             return legal_form_content(canonical)
         is_ad = _AD_LABEL_RE.match(canonical) is not None
-        has_opt_out = is_ad and _OPT_OUT_RE.search(canonical) is not None
+        has_opt_out = is_ad and _has_opt_out(canonical)
         kind = sender.kind
         form = None
         if kind is SenderKind.BRANDNAME:
@@ -275,8 +320,7 @@ class Pipeline:
                 signals.append(
                     Signal("sender.personal_number_ad", PERSONAL_NUMBER_AD_SCORE, "ad label from a subscriber")
                 )
-            phishing = self.rules.categories.index(Category.PHISHING)
-            if rule_scores[phishing] >= 2.0:
+            if rule_scores[self._phishing_column] >= 2.0:
                 signals.append(
                     Signal(
                         "sender.personal_number_brand_content",
@@ -290,14 +334,16 @@ class Pipeline:
             signals.append(Signal("reputation.sender", score, sender.value))
         return form
 
-    def _category(self, category_proba: np.ndarray, rule_scores: np.ndarray, lookalike: bool) -> Category:
+    def _categories(self, category_proba: np.ndarray, rule_scores: np.ndarray, lookalike: np.ndarray) -> list[Category]:
+        """The category of each row: the category model's probabilities nudged by the rules'
+        weights and look-alike domains (element by element the same additions as one message
+        at a time, so the same choice)."""
         combined = category_proba.copy()
-        for j, column in enumerate(self._rule_columns):
-            if column >= 0:
-                combined[j] += RULE_CATEGORY_WEIGHT * rule_scores[column]
-        if lookalike and Category.PHISHING in self.model.categories:
-            combined[self.model.categories.index(Category.PHISHING)] += 0.5
-        return self.model.categories[int(np.argmax(combined))]
+        combined[:, self._model_columns] += RULE_CATEGORY_WEIGHT * rule_scores[:, self._rule_columns_used]
+        if self._model_phishing >= 0:
+            combined[lookalike, self._model_phishing] += 0.5
+        categories = self.model.categories
+        return [categories[j] for j in np.argmax(combined, axis=1).tolist()]
 
 
 def legal_form_content(canonical: str) -> tuple[str, float, str] | None:
@@ -305,13 +351,30 @@ def legal_form_content(canonical: str) -> tuple[str, float, str] | None:
     (``chanrac classify`` without a sender column, data sets, a pasted message)."""
     if _AD_LABEL_RE.match(canonical) is None and _NOTICE_LABEL_RE.match(canonical) is None:
         return None
-    if _OPT_OUT_RE.search(canonical):
+    if _has_opt_out(canonical):
         detail = "ad/notice label and opt-out; sender unknown"
     elif (operator := _OPERATOR_NAME_RE.search(canonical)) is not None:
         detail = f"ad/notice label from operator {operator.group()}; sender unknown"
     else:
         return None
     return ("ad.legal_form_content", LEGAL_FORM_CONTENT_SCORE, detail)
+
+
+def _has_opt_out(canonical: str) -> bool:
+    return any(words in canonical for words in _OPT_OUT_WORDS) and _OPT_OUT_RE.search(canonical) is not None
+
+
+def _indicator_hint(canonical: str) -> bool:
+    """Whether the text may hold a domain or an OTT contact (the digit-run branch of the hint is
+    tested by the caller)."""
+    return (
+        (
+            "." in canonical
+            and ("[.]" in canonical or "(.)" in canonical or _HINT_DOMAIN_RE.search(canonical) is not None)
+        )
+        or ("zalo" in canonical and _HINT_ZALO_RE.search(canonical) is not None)
+        or ("telegram" in canonical and _HINT_TELEGRAM_RE.search(canonical) is not None)
+    )
 
 
 def _unadvertisable(signals: Sequence[Signal]) -> bool:
