@@ -28,6 +28,19 @@ __all__ = ["ARTEFACT_FORMAT", "ContentModel"]
 ARTEFACT_FORMAT = 1
 
 
+_ONES = np.ones(0)
+
+
+def _ones(size: int) -> np.ndarray:
+    """A read-only array of ``size`` ones, a view of one kept buffer: a fresh ``np.ones`` of a
+    batch's millions of occurrences costs page faults every time."""
+    global _ONES
+    if _ONES.size < size:
+        _ONES = np.ones(max(size, 2 * _ONES.size))
+        _ONES.flags.writeable = False
+    return _ONES[:size]
+
+
 @dataclass
 class ContentModel:
     spec: FeatureSpec
@@ -53,28 +66,16 @@ class ContentModel:
         """Category probabilities (columns in :attr:`categories` order) of all messages, or only
         of ``rows`` (the others are left at zero) — the category model is only needed for spam.
 
-        The selected occurrences become a CSR matrix (a stable sort by message keeps each
-        message's own order, so every sum is the one ``bincount`` would give) multiplied once by
-        the weights: one pass for all categories instead of one ``bincount`` per category, about
-        twice as fast on a batch of 10,000."""
+        The occurrences of the selected messages, message by message in their own order, make
+        a CSR matrix multiplied once by the weights: one pass for all categories instead of one
+        ``bincount`` per category, and each sum adds in the order ``bincount`` would."""
         n = occurrences.n_docs
         k = len(self.categories)
-        if rows is None:
-            rows = np.arange(n)
-            docs, columns = occurrences.docs, occurrences.columns
-        else:
-            rows = np.asarray(rows, dtype=np.intp)
-            selected = np.zeros(n, dtype=bool)
-            selected[rows] = True
-            keep_mask = selected[occurrences.docs]
-            docs, columns = occurrences.docs[keep_mask], occurrences.columns[keep_mask]
-        position = np.zeros(n, dtype=np.intp)
-        position[rows] = np.arange(rows.size)
-        local = position[docs]  # row of the matrix below
-        order = np.argsort(local, kind="stable")
-        indptr = np.zeros(rows.size + 1, dtype=np.intp)
-        np.cumsum(np.bincount(local, minlength=rows.size), out=indptr[1:])
-        matrix = sp.csr_matrix((np.ones(order.size), columns[order], indptr), shape=(rows.size, self.spec.n_features))
+        rows = np.arange(n) if rows is None else np.asarray(rows, dtype=np.intp)
+        index, indptr = occurrences.rows_in_doc_order(rows)
+        matrix = sp.csr_matrix(
+            (_ones(index.size), occurrences.columns[index], indptr), shape=(rows.size, self.spec.n_features)
+        )
         block = matrix @ self._category_weights64
         block *= occurrences.scale[rows, None]
         block += self.category_bias

@@ -49,6 +49,38 @@ class Occurrences:
     docs: np.ndarray  # int64
     columns: np.ndarray  # int64
     scale: np.ndarray  # float64, 1/√(n-grams of the message)
+    # Occurrences are listed kind by kind (each n-gram size, words, word pairs), and within a
+    # kind message by message: kind_counts[k, d] is how many of kind k message d has. With it
+    # the occurrences of some messages are found by arithmetic instead of a scan of all.
+    kind_counts: np.ndarray | None = None  # int64, (kinds, n_docs)
+
+    def rows_in_doc_order(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(index, indptr)``: the positions in :attr:`columns` of the occurrences of ``rows``,
+        message by message and in each message in their order here (so that a sum over a
+        message adds in the same order as ``bincount``), and where each message's part starts."""
+        counts = self.kind_counts
+        if counts is None:
+            selected = np.zeros(self.n_docs, dtype=bool)
+            selected[rows] = True
+            local = np.zeros(self.n_docs, dtype=np.intp)
+            local[rows] = np.arange(rows.size)
+            index = np.flatnonzero(selected[self.docs])
+            index = index[np.argsort(local[self.docs[index]], kind="stable")]
+            indptr = np.zeros(rows.size + 1, dtype=np.intp)
+            np.cumsum(np.bincount(local[self.docs[index]], minlength=rows.size), out=indptr[1:])
+            return index, indptr
+        kind_start = np.zeros(counts.shape[0], dtype=np.intp)
+        np.cumsum(counts.sum(axis=1)[:-1], out=kind_start[1:])
+        before = np.cumsum(counts, axis=1) - counts  # within its kind, where a message's part starts
+        starts = (before[:, rows] + kind_start[:, None]).T.ravel()  # message-major, then kind
+        lengths = counts[:, rows].T.ravel()
+        indptr = np.zeros(rows.size + 1, dtype=np.intp)
+        np.cumsum(lengths.reshape(rows.size, -1).sum(axis=1), out=indptr[1:])
+        # Ranges to positions: start of each range, repeated over its length, plus a running count.
+        offsets = starts - (np.cumsum(lengths) - lengths)
+        index = np.repeat(offsets, lengths)
+        index += np.arange(index.size)
+        return index, indptr
 
     def dot(self, weights: np.ndarray) -> np.ndarray:
         """``X @ weights`` for a weight vector, without building ``X``."""
@@ -186,9 +218,10 @@ def hashed_occurrences(texts: Sequence[str], spec: FeatureSpec | None = None) ->
             bigram += word_hash[1:][same_doc]
             _bucket_into(bigram, 102, bits, columns[a:b])
             docs[a:b] = word_doc[:-1][same_doc]
-    counts = np.add.reduce(per_doc, dtype=np.float64) if per_doc else np.zeros(n_docs)
+    kind_counts = np.array(per_doc, dtype=np.int64).reshape(len(per_doc), n_docs)
+    counts = kind_counts.sum(axis=0).astype(np.float64)
     counts[counts == 0] = 1.0
-    return Occurrences(n_docs, docs, columns, 1.0 / np.sqrt(counts))
+    return Occurrences(n_docs, docs, columns, 1.0 / np.sqrt(counts), kind_counts)
 
 
 def hashed_features(texts: Sequence[str], spec: FeatureSpec | None = None) -> sp.csr_matrix:
