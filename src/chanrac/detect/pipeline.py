@@ -133,6 +133,12 @@ _OPT_OUT_WORDS = (
 )  # nor _OPT_OUT_RE
 
 
+# A batch is scored in chunks of this many messages (each message's verdict is independent of
+# the others): the feature arrays of 10,000 messages (two of 40 MB) are allocated afresh, page
+# faults included, every time, those of 2,048 are reused from the heap; ~5 % faster end to end.
+_CHUNK = 2048
+
+
 @dataclass(frozen=True)
 class Lookups:
     """Read-only facts the caller knows; detection never imports the store."""
@@ -181,7 +187,15 @@ class Pipeline:
         return self.verdicts([message])[0]
 
     def verdicts(self, messages: Sequence[Message]) -> list[Verdict]:
-        """Verdicts of a batch: features, model and rules run once for the whole batch."""
+        """Verdicts of a batch: features, model and rules run once per chunk of the batch."""
+        if len(messages) <= _CHUNK:
+            return self._verdicts(messages)
+        out: list[Verdict] = []
+        for start in range(0, len(messages), _CHUNK):
+            out.extend(self._verdicts(messages[start : start + _CHUNK]))
+        return out
+
+    def _verdicts(self, messages: Sequence[Message]) -> list[Verdict]:
         if not messages:
             return []
         normalized = [normalize(m.text) for m in messages]
