@@ -7,6 +7,7 @@ those patterns care about, so that the edge cases come up often.
 
 from __future__ import annotations
 
+import importlib
 import re
 
 import numpy as np
@@ -76,3 +77,17 @@ def test_category_rows_by_arithmetic_match_the_scan() -> None:
         expected = np.concatenate([np.flatnonzero(occurrences.docs == r) for r in rows])
         assert np.array_equal(index, expected)
         assert np.array_equal(np.diff(indptr), [np.count_nonzero(occurrences.docs == r) for r in rows])
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_normalisation_hints_answer_as_the_original_patterns(text: str) -> None:
+    n = importlib.import_module("chanrac.text.normalize")  # the package re-exports the function
+    patterns = importlib.import_module("chanrac.text.patterns")
+    leet = re.compile(rf"[a-z]{n.LEET_CLASS}[a-z]")
+    assert (n._LEET_HINT_RE.search(text) is None) == (leet.search(text) is None)
+    original = re.compile(r"[a-z0-9][.@/:\[\]()]+[a-z]").search(text)
+    hint = patterns._HINT_RE.search(text)
+    assert (hint is None) == (original is None)
+    if hint is not None and original is not None:
+        assert hint.start() == original.start() + 1 and hint.end() == original.end()
