@@ -109,7 +109,7 @@ _PROHIBITED_INDICATORS = frozenset(
 # with classes and \b makes the regex engine try every branch at every character, three times
 # slower. A phone number in the text always matches the digit-run branch, so that branch's
 # answer also says whether _PHONE_RE needs to run.
-_HINT_DOMAIN_RE = re.compile(r"[a-z0-9]\.[a-z]")
+_HINT_DOMAIN_RE = re.compile(r"\.(?<=[a-z0-9]\.)[a-z]")  # "[a-z0-9]\.[a-z]" from the dot: skips ahead
 _HINT_ZALO_RE = re.compile(r"\bzalo\b")
 _HINT_TELEGRAM_RE = re.compile(r"\btelegram\b")
 _DIGIT_RUN_RE = re.compile(r"\d[\d .-]{7,}\d")
