@@ -91,3 +91,16 @@ def test_normalisation_hints_answer_as_the_original_patterns(text: str) -> None:
     assert (hint is None) == (original is None)
     if hint is not None and original is not None:
         assert hint.start() == original.start() + 1 and hint.end() == original.end()
+
+
+_LABELS = ["[qc]", "[ad]", "qc", "(qc)", "(qc abc)", "[qc xyz]", "[tb]", "(tb)", "(t/b)", "[thong bao]", "(cskh)"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*_LABELS, " ", "\u2003", "\t", "a", "x"]), max_size=4).map("".join), texts)
+def test_label_guard_never_hides_a_label(head: str, tail: str) -> None:
+    text = head + tail
+    if p._AD_LABEL_RE.match(text) or p._NOTICE_LABEL_RE.match(text):
+        assert p._may_be_labelled(text)
+    for label in p._AD_LABEL_TEXTS:
+        assert label.lower()[:1] in p._LABEL_FIRST

@@ -88,6 +88,7 @@ _AD_LABEL_RE = re.compile(
     + "|".join(re.escape(label.lower()) for label in _AD_LABEL_TEXTS)
     + r"|\(qc[^)]{0,12}\)|\[qc[^\]]{0,12}\])(?![a-z0-9])"
 )
+_LABEL_FIRST = frozenset("[(q")  # what the labels above can start with (checked in a test)
 _OPT_OUT_RE = re.compile(r"\b(tu choi|huy nhan|ngung nhan|de tu choi|soan tc|soan huy|opt out|reply stop)\b")
 # Operators' own notices to their subscribers carry (TB)/[TB] ("thông báo") instead of [QC].
 _NOTICE_LABEL_RE = re.compile(r"^\s*(?:\[tb\]|\(tb\)|\(t/b\)|\[thong bao\]|\(cskh\))")
@@ -241,7 +242,10 @@ class Pipeline:
             digit_run = _DIGIT_RUN_RE.search(text) is not None
             if digit_run or indicator_reputation or _indicator_hint(text):
                 lookalikes[i] = self._indicator_signals(message.text, text, signals, digit_run)
-            form = self._sender_signals(message, text, rule_rows[i], signals)
+            if message.sender is None:  # the usual case, without the method call
+                form = legal_form_content(text)
+            else:
+                form = self._sender_signals(message, text, rule_rows[i], signals)
             if form is not None:
                 if not _prohibited(signals):
                     legal_forms[i] = form
@@ -325,7 +329,7 @@ class Pipeline:
         sender = message.sender
         if sender is None:
             return legal_form_content(canonical)
-        is_ad = _AD_LABEL_RE.match(canonical) is not None
+        is_ad = _may_be_labelled(canonical) and _AD_LABEL_RE.match(canonical) is not None
         has_opt_out = is_ad and _has_opt_out(canonical)
         kind = sender.kind
         form = None
@@ -371,7 +375,9 @@ class Pipeline:
 def legal_form_content(canonical: str) -> tuple[str, float, str] | None:
     """The legal form as far as the text shows it, when nobody says who sent the message
     (``chanrac classify`` without a sender column, data sets, a pasted message)."""
-    if _AD_LABEL_RE.match(canonical) is None and _NOTICE_LABEL_RE.match(canonical) is None:
+    if not _may_be_labelled(canonical) or (
+        _AD_LABEL_RE.match(canonical) is None and _NOTICE_LABEL_RE.match(canonical) is None
+    ):
         return None
     if _has_opt_out(canonical):
         detail = "ad/notice label and opt-out; sender unknown"
@@ -380,6 +386,13 @@ def legal_form_content(canonical: str) -> tuple[str, float, str] | None:
     else:
         return None
     return ("ad.legal_form_content", LEGAL_FORM_CONTENT_SCORE, detail)
+
+
+def _may_be_labelled(canonical: str) -> bool:
+    """Whether _AD_LABEL_RE or _NOTICE_LABEL_RE can match: every label starts with "[", "(" or
+    "q" after optional whitespace."""
+    first = canonical[:1]
+    return first in _LABEL_FIRST or first.isspace()
 
 
 def _has_opt_out(canonical: str) -> bool:
