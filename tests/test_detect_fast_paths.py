@@ -104,3 +104,16 @@ def test_label_guard_never_hides_a_label(head: str, tail: str) -> None:
         assert p._may_be_labelled(text)
     for label in p._AD_LABEL_TEXTS:
         assert label.lower()[:1] in p._LABEL_FIRST
+
+
+def test_category_probabilities_of_a_few_rows_are_those_of_many() -> None:
+    from chanrac.detect import classifier
+
+    model = load_pipeline().model
+    texts = ["vay tien nhanh 0912345678", "nha cai uy tin", "sim so dep 0988 888 888", "lam bang dai hoc"] * 10
+    occurrences = hashed_occurrences(texts, model.spec)
+    rows = np.arange(len(texts))
+    many = model.category_proba(occurrences, rows)
+    assert rows.size > classifier._FEW_ROWS
+    for row in range(4):
+        assert np.array_equal(model.category_proba(occurrences, np.array([row]))[row], many[row])

@@ -29,6 +29,7 @@ ARTEFACT_FORMAT = 1
 
 
 _ONES = np.ones(0)
+_FEW_ROWS = 16  # below this many messages the category model sums with bincount, not scipy
 
 
 def _ones(size: int) -> np.ndarray:
@@ -73,10 +74,18 @@ class ContentModel:
         k = len(self.categories)
         rows = np.arange(n) if rows is None else np.asarray(rows, dtype=np.intp)
         index, indptr = occurrences.rows_in_doc_order(rows)
-        matrix = sp.csr_matrix(
-            (_ones(index.size), occurrences.columns[index], indptr), shape=(rows.size, self.spec.n_features)
-        )
-        block = matrix @ self._category_weights64
+        columns = occurrences.columns[index]
+        if rows.size <= _FEW_ROWS:
+            # A few messages (one API call): building a scipy matrix costs more than the sums;
+            # one bincount per category adds in the same order.
+            local = np.repeat(np.arange(rows.size), np.diff(indptr))
+            gathered = self.category_weights[columns]
+            block = np.empty((rows.size, k), dtype=np.float64)
+            for j in range(k):
+                block[:, j] = np.bincount(local, weights=gathered[:, j], minlength=rows.size)
+        else:
+            matrix = sp.csr_matrix((_ones(index.size), columns, indptr), shape=(rows.size, self.spec.n_features))
+            block = matrix @ self._category_weights64
         block *= occurrences.scale[rows, None]
         block += self.category_bias
         block -= block.max(axis=1, keepdims=True)

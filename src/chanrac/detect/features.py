@@ -13,6 +13,7 @@ the equivalent CSR matrix from the same occurrences.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -182,8 +183,7 @@ def hashed_occurrences(texts: Sequence[str], spec: FeatureSpec | None = None) ->
         per_doc.append(words_per_doc)
     if 2 in spec.word_ngrams and word_start.size > 1:
         per_doc.append(np.maximum(words_per_doc - 1, 0))
-    block_sizes = [int(c.sum()) for c in per_doc]
-    bounds = np.concatenate([[0], np.cumsum(block_sizes)]).tolist()
+    bounds = [0, *itertools.accumulate(int(c.sum()) for c in per_doc)]
     total = bounds[-1]
     docs = np.empty(total, dtype=np.intp)
     columns = np.empty(total, dtype=np.intp)
