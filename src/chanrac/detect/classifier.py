@@ -12,10 +12,12 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 
 from chanrac.config import TIMEZONE
 from chanrac.detect.features import FeatureSpec, Occurrences, hashed_features, hashed_occurrences
@@ -24,6 +26,20 @@ from chanrac.model import SPAM_CATEGORIES, Category
 __all__ = ["ARTEFACT_FORMAT", "ContentModel"]
 
 ARTEFACT_FORMAT = 1
+
+
+_ONES = np.ones(0)
+_FEW_ROWS = 16  # below this many messages the category model sums with bincount, not scipy
+
+
+def _ones(size: int) -> np.ndarray:
+    """A read-only array of ``size`` ones, a view of one kept buffer: a fresh ``np.ones`` of a
+    batch's millions of occurrences costs page faults every time."""
+    global _ONES
+    if _ONES.size < size:
+        _ONES = np.ones(max(size, 2 * _ONES.size))
+        _ONES.flags.writeable = False
+    return _ONES[:size]
 
 
 @dataclass
@@ -49,31 +65,40 @@ class ContentModel:
 
     def category_proba(self, occurrences: Occurrences, rows: np.ndarray | None = None) -> np.ndarray:
         """Category probabilities (columns in :attr:`categories` order) of all messages, or only
-        of ``rows`` (the others are left at zero) — the category model is only needed for spam."""
+        of ``rows`` (the others are left at zero) — the category model is only needed for spam.
+
+        The occurrences of the selected messages, message by message in their own order, make
+        a CSR matrix multiplied once by the weights: one pass for all categories instead of one
+        ``bincount`` per category, and each sum adds in the order ``bincount`` would."""
         n = occurrences.n_docs
         k = len(self.categories)
-        if rows is None:
-            keep = slice(None)
-            docs, columns = occurrences.docs, occurrences.columns
+        rows = np.arange(n) if rows is None else np.asarray(rows, dtype=np.intp)
+        index, indptr = occurrences.rows_in_doc_order(rows)
+        columns = occurrences.columns[index]
+        if rows.size <= _FEW_ROWS:
+            # A few messages (one API call): building a scipy matrix costs more than the sums;
+            # one bincount per category adds in the same order.
+            local = np.repeat(np.arange(rows.size), np.diff(indptr))
+            gathered = self.category_weights[columns]
+            block = np.empty((rows.size, k), dtype=np.float64)
+            for j in range(k):
+                block[:, j] = np.bincount(local, weights=gathered[:, j], minlength=rows.size)
         else:
-            selected = np.zeros(n, dtype=bool)
-            selected[rows] = True
-            keep_mask = selected[occurrences.docs]
-            docs, columns = occurrences.docs[keep_mask], occurrences.columns[keep_mask]
-            keep = rows  # type: ignore[assignment]
-        logits = np.zeros((n, k), dtype=np.float64)
-        gathered = self.category_weights[columns]
-        for j in range(k):
-            logits[:, j] = np.bincount(docs, weights=gathered[:, j], minlength=n)
-        logits *= occurrences.scale[:, None]
-        logits += self.category_bias
-        out = np.zeros((n, k), dtype=np.float64)
-        block = logits[keep]
+            matrix = sp.csr_matrix((_ones(index.size), columns, indptr), shape=(rows.size, self.spec.n_features))
+            block = matrix @ self._category_weights64
+        block *= occurrences.scale[rows, None]
+        block += self.category_bias
         block -= block.max(axis=1, keepdims=True)
         np.exp(block, out=block)
         block /= block.sum(axis=1, keepdims=True)
-        out[keep] = block
+        out = np.zeros((n, k), dtype=np.float64)
+        out[rows] = block
         return out
+
+    @cached_property
+    def _category_weights64(self) -> np.ndarray:
+        # float64 once, not per batch: scipy would upcast the float32 weights on every product.
+        return self.category_weights.astype(np.float64)
 
     def predict_proba(self, canonical: Sequence[str]) -> np.ndarray:
         """P(spam) per canonical text (scikit-learn's ``predict_proba[:, 1]``)."""

@@ -13,6 +13,7 @@ the equivalent CSR matrix from the same occurrences.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,6 +50,38 @@ class Occurrences:
     docs: np.ndarray  # int64
     columns: np.ndarray  # int64
     scale: np.ndarray  # float64, 1/√(n-grams of the message)
+    # Occurrences are listed kind by kind (each n-gram size, words, word pairs), and within a
+    # kind message by message: kind_counts[k, d] is how many of kind k message d has. With it
+    # the occurrences of some messages are found by arithmetic instead of a scan of all.
+    kind_counts: np.ndarray | None = None  # int64, (kinds, n_docs)
+
+    def rows_in_doc_order(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(index, indptr)``: the positions in :attr:`columns` of the occurrences of ``rows``,
+        message by message and in each message in their order here (so that a sum over a
+        message adds in the same order as ``bincount``), and where each message's part starts."""
+        counts = self.kind_counts
+        if counts is None:
+            selected = np.zeros(self.n_docs, dtype=bool)
+            selected[rows] = True
+            local = np.zeros(self.n_docs, dtype=np.intp)
+            local[rows] = np.arange(rows.size)
+            index = np.flatnonzero(selected[self.docs])
+            index = index[np.argsort(local[self.docs[index]], kind="stable")]
+            indptr = np.zeros(rows.size + 1, dtype=np.intp)
+            np.cumsum(np.bincount(local[self.docs[index]], minlength=rows.size), out=indptr[1:])
+            return index, indptr
+        kind_start = np.zeros(counts.shape[0], dtype=np.intp)
+        np.cumsum(counts.sum(axis=1)[:-1], out=kind_start[1:])
+        before = np.cumsum(counts, axis=1) - counts  # within its kind, where a message's part starts
+        starts = (before[:, rows] + kind_start[:, None]).T.ravel()  # message-major, then kind
+        lengths = counts[:, rows].T.ravel()
+        indptr = np.zeros(rows.size + 1, dtype=np.intp)
+        np.cumsum(lengths.reshape(rows.size, -1).sum(axis=1), out=indptr[1:])
+        # Ranges to positions: start of each range, repeated over its length, plus a running count.
+        offsets = starts - (np.cumsum(lengths) - lengths)
+        index = np.repeat(offsets, lengths)
+        index += np.arange(index.size)
+        return index, indptr
 
     def dot(self, weights: np.ndarray) -> np.ndarray:
         """``X @ weights`` for a weight vector, without building ``X``."""
@@ -84,12 +117,22 @@ class _Powers:
 _POWERS = _Powers()
 
 
-def _bucket(h: np.ndarray, salt: int, bits: int) -> np.ndarray:
-    """Multiplicative (Fibonacci) hashing: the top ``bits`` bits of ``(h + salt) × odd constant``."""
-    h = h + np.uint64(salt * 0x9E3779B97F4A7C15 % 2**64)
+def _bucket_into(h: np.ndarray, salt: int, bits: int, out: np.ndarray) -> None:
+    """Multiplicative (Fibonacci) hashing: the top ``bits`` bits of ``(h + salt) × odd constant``,
+    written to ``out`` (a slice of the batch's column array). ``h`` is a temporary: it is
+    overwritten, which spares two array allocations per n-gram size."""
+    h += np.uint64(salt * 0x9E3779B97F4A7C15 % 2**64)
     h *= _MIX_1
-    h >>= np.uint64(64 - bits)
-    return h
+    np.right_shift(h, np.uint64(64 - bits), out=out.view(np.uint64))
+
+
+# Digits read as "0" (a bytes.translate on the encoded batch, cheaper than a masked numpy write)
+# and the bytes that make up words: a-z, the digit 0 and every byte of a multi-byte character.
+_DIGITS_AS_ZERO = bytes.maketrans(b"0123456789", b"0000000000")
+_WORD_BYTE = np.zeros(256, dtype=bool)
+_WORD_BYTE[97:123] = True
+_WORD_BYTE[48] = True
+_WORD_BYTE[128:] = True
 
 
 def _batch_bytes(texts: Sequence[str]) -> np.ndarray:
@@ -97,13 +140,18 @@ def _batch_bytes(texts: Sequence[str]) -> np.ndarray:
     joined = "\x00 " + " \x00 ".join(texts) + " \x00"
     if joined.count("\x00") != len(texts) + 1:
         joined = "\x00 " + " \x00 ".join(t.replace("\x00", " ") for t in texts) + " \x00"
-    arr = np.frombuffer(joined.encode("utf-8", "replace"), dtype=np.uint8).copy()
-    arr[(arr >= 48) & (arr <= 57)] = 48
-    return arr
+    return np.frombuffer(joined.encode("utf-8", "replace").translate(_DIGITS_AS_ZERO), dtype=np.uint8)
 
 
 def hashed_occurrences(texts: Sequence[str], spec: FeatureSpec | None = None) -> Occurrences:
-    """The hashed n-gram occurrences of a batch of canonical texts."""
+    """The hashed n-gram occurrences of a batch of canonical texts.
+
+    Occurrences are listed by kind (character n-grams by size, then words, then word pairs) and
+    within a kind by message. The output arrays are allocated once and each kind is written
+    into its slice; the message of each character n-gram comes from the documents' byte
+    lengths (``np.repeat``), not from a per-byte document index, and the per-message counts are
+    summed from the same lengths rather than counted over all occurrences.
+    """
     spec = spec or FeatureSpec()
     n_docs = len(texts)
     empty = np.zeros(0, dtype=np.int64)
@@ -113,41 +161,67 @@ def hashed_occurrences(texts: Sequence[str], spec: FeatureSpec | None = None) ->
     size = arr.size
     forward, inverse = _POWERS.get(size + 1)
     is_separator = arr == _SEPARATOR
-    doc_of = np.cumsum(is_separator) - 1  # the document each byte belongs to
+    separator_at = np.flatnonzero(is_separator)  # n_docs + 1 positions
+    doc_bytes = np.diff(separator_at) - 1  # length of each " text " between two separators
     bits = spec.n_features.bit_length() - 1
     separators_before = np.zeros(size + 1, dtype=np.int32)
     np.cumsum(is_separator, out=separators_before[1:])
+    doc_ids = np.arange(n_docs)
+
+    is_word = _WORD_BYTE[arr]
+    edges = np.diff(is_word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    word_start = np.flatnonzero(edges == 1)
+    word_end = np.flatnonzero(edges == -1)
+    word_doc = np.searchsorted(separator_at, word_start, side="right") - 1
+    same_doc = word_doc[:-1] == word_doc[1:]
+    words_per_doc = np.bincount(word_doc, minlength=n_docs)
+
+    # Per message and kind, how many occurrences: a window of n bytes inside the message, a
+    # word, two consecutive words.
+    per_doc: list[np.ndarray] = [np.maximum(doc_bytes - (n - 1), 0) for n in spec.char_ngrams]
+    if 1 in spec.word_ngrams:
+        per_doc.append(words_per_doc)
+    if 2 in spec.word_ngrams and word_start.size > 1:
+        per_doc.append(np.maximum(words_per_doc - 1, 0))
+    bounds = [0, *itertools.accumulate(int(c.sum()) for c in per_doc)]
+    total = bounds[-1]
+    docs = np.empty(total, dtype=np.intp)
+    columns = np.empty(total, dtype=np.intp)
     with np.errstate(over="ignore"):
         prefix = np.zeros(size + 1, dtype=np.uint64)
-        np.cumsum((arr.astype(np.uint64) + np.uint64(1)) * inverse[:size], out=prefix[1:])
-        cols: list[np.ndarray] = []
-        rows: list[np.ndarray] = []
+        weighted = arr.astype(np.uint64)
+        weighted += np.uint64(1)
+        weighted *= inverse[:size]
+        np.cumsum(weighted, out=prefix[1:])
+        del weighted
+        block = 0
         for n in spec.char_ngrams:
+            a, b = bounds[block], bounds[block + 1]
             # Window [i, i+n) is an n-gram of one document when it holds no separator.
             valid = separators_before[n:] == separators_before[:-n]
-            hashes = (prefix[n:] - prefix[:-n]) * forward[: size + 1 - n]
-            cols.append(_bucket(hashes[valid], n, bits))
-            rows.append(doc_of[: size + 1 - n][valid])
-
-        is_word = ((arr >= 97) & (arr <= 122)) | (arr == 48) | (arr >= 128)
-        edges = np.diff(is_word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
-        word_start = np.flatnonzero(edges == 1)
-        word_end = np.flatnonzero(edges == -1)
-        word_doc = doc_of[word_start]
-        word_hash = (prefix[word_end] - prefix[word_start]) * forward[word_start]
+            hashes = prefix[n:] - prefix[:-n]
+            hashes *= forward[: size + 1 - n]
+            _bucket_into(hashes[valid], n, bits, columns[a:b])
+            docs[a:b] = np.repeat(doc_ids, per_doc[block])
+            block += 1
+        word_hash = prefix[word_end] - prefix[word_start]
+        word_hash *= forward[word_start]
         if 1 in spec.word_ngrams:
-            cols.append(_bucket(word_hash, 101, bits))
-            rows.append(word_doc)
+            a, b = bounds[block], bounds[block + 1]
+            _bucket_into(word_hash.copy(), 101, bits, columns[a:b])
+            docs[a:b] = word_doc
+            block += 1
         if 2 in spec.word_ngrams and word_hash.size > 1:
-            same_doc = word_doc[:-1] == word_doc[1:]
-            bigram = word_hash[:-1][same_doc] * _MIX_2 + word_hash[1:][same_doc]
-            cols.append(_bucket(bigram, 102, bits))
-            rows.append(word_doc[:-1][same_doc])
-    docs = np.concatenate(rows)
-    columns = np.concatenate(cols).astype(np.intp)
-    counts = np.bincount(docs, minlength=n_docs).astype(np.float64)
+            a, b = bounds[block], bounds[block + 1]
+            bigram = word_hash[:-1][same_doc]
+            bigram *= _MIX_2
+            bigram += word_hash[1:][same_doc]
+            _bucket_into(bigram, 102, bits, columns[a:b])
+            docs[a:b] = word_doc[:-1][same_doc]
+    kind_counts = np.array(per_doc, dtype=np.int64).reshape(len(per_doc), n_docs)
+    counts = kind_counts.sum(axis=0).astype(np.float64)
     counts[counts == 0] = 1.0
-    return Occurrences(n_docs, docs, columns, 1.0 / np.sqrt(counts))
+    return Occurrences(n_docs, docs, columns, 1.0 / np.sqrt(counts), kind_counts)
 
 
 def hashed_features(texts: Sequence[str], spec: FeatureSpec | None = None) -> sp.csr_matrix:

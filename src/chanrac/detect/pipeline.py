@@ -93,6 +93,7 @@ _AD_LABEL_RE = re.compile(
     + "|".join(re.escape(label.lower()) for label in _AD_LABEL_TEXTS)
     + r"|\(qc[^)]{0,12}\)|\[qc[^\]]{0,12}\])(?![a-z0-9])"
 )
+_LABEL_FIRST = frozenset("[(q")  # what the labels above can start with (checked in a test)
 _OPT_OUT_RE = re.compile(r"\b(tu choi|huy nhan|ngung nhan|de tu choi|soan tc|soan huy|opt out|reply stop)\b")
 # Operators' own notices to their subscribers carry (TB)/[TB] ("thông báo") instead of [QC].
 _NOTICE_LABEL_RE = re.compile(r"^\s*(?:\[tb\]|\(tb\)|\(t/b\)|\[thong bao\]|\(cskh\))")
@@ -115,15 +116,43 @@ _PROHIBITED_INDICATORS = frozenset(
 # The hot path reads domains, phone numbers and OTT contacts straight from the canonical text
 # (URLs survive normalisation untouched); the full extractor of chanrac.text, with spans, runs
 # only when the caller gave indicator reputations to look up.
-_INDICATOR_HINT_RE = re.compile(r"[a-z0-9]\.[a-z]|\[\.\]|\(\.\)|\bzalo\b|\btelegram\b|\d[\d .-]{7,}\d")
+# The hint is "[a-z0-9]\.[a-z]|\[\.\]|\(\.\)|\bzalo\b|\btelegram\b|\d[\d .-]{7,}\d", tested branch by
+# branch behind substring guards (:func:`_indicator_hint`): one alternation whose branches start
+# with classes and \b makes the regex engine try every branch at every character, three times
+# slower. A phone number in the text always matches the digit-run branch, so that branch's
+# answer also says whether _PHONE_RE needs to run.
+_HINT_DOMAIN_RE = re.compile(r"\.(?<=[a-z0-9]\.)[a-z]")  # "[a-z0-9]\.[a-z]" from the dot: skips ahead
+_HINT_ZALO_RE = re.compile(r"\bzalo\b")
+_HINT_TELEGRAM_RE = re.compile(r"\btelegram\b")
+_DIGIT_RUN_RE = re.compile(r"\d[\d .-]{7,}\d")
 _DEFANG_RE = re.compile(r"\[\.\]|\(\.\)|\[dot\]|\(dot\)")
 _DOMAIN_RE = re.compile(
     r"(?<![\w@.-])(?:(?:https?|hxxps?)://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+("
     + "|".join(TLDS)
     + r"))(?![\w-])"
 )
-_PHONE_RE = re.compile(r"(?<![\d])(?:\+?84|0)(?:[ .-]?\d){8,10}(?![\d])")
+# Phone numbers: "(?<![\d])(?:\+?84|0)(?:[ .-]?\d){8,10}(?![\d])" with the look-behind moved into
+# each branch after its first characters, so that the pattern starts with a literal and the
+# regex engine skips ahead to a "+", "8" or "0" instead of trying every position (4× faster,
+# same matches: each branch still requires no digit before the match).
+_PHONE_RE = re.compile(r"(?:\+84(?<!\d\+84)|84(?<!\d84)|0(?<!\d0))(?:[ .-]?\d){8,10}(?![\d])")
 _OTT_RE = re.compile(r"\b(zalo|telegram|t\.me|whatsapp|viber)\b")
+_OTT_WORDS = ("zalo", "telegram", "t.me", "whatsapp", "viber")  # _OTT_RE cannot match without one
+_OPT_OUT_WORDS = (
+    "tu choi",
+    "huy nhan",
+    "ngung nhan",
+    "soan tc",
+    "soan huy",
+    "opt out",
+    "reply stop",
+)  # nor _OPT_OUT_RE
+
+
+# A batch is scored in chunks of this many messages (each message's verdict is independent of
+# the others): the feature arrays of 10,000 messages (two of 40 MB) are allocated afresh, page
+# faults included, every time, those of 2,048 are reused from the heap; ~5 % faster end to end.
+_CHUNK = 2048
 
 
 @dataclass(frozen=True)
@@ -163,12 +192,26 @@ class Pipeline:
         self._rule_columns = [
             self.rules.categories.index(c) if c in self.rules.categories else -1 for c in model.categories
         ]
+        self._phishing_column = self.rules.categories.index(Category.PHISHING)
+        self._model_columns = [j for j, column in enumerate(self._rule_columns) if column >= 0]
+        self._rule_columns_used = [column for column in self._rule_columns if column >= 0]
+        self._model_phishing = (
+            model.categories.index(Category.PHISHING) if Category.PHISHING in model.categories else -1
+        )
 
     def verdict(self, message: Message) -> Verdict:
         return self.verdicts([message])[0]
 
     def verdicts(self, messages: Sequence[Message]) -> list[Verdict]:
-        """Verdicts of a batch: features, model and rules run once for the whole batch."""
+        """Verdicts of a batch: features, model and rules run once per chunk of the batch."""
+        if len(messages) <= _CHUNK:
+            return self._verdicts(messages)
+        out: list[Verdict] = []
+        for start in range(0, len(messages), _CHUNK):
+            out.extend(self._verdicts(messages[start : start + _CHUNK]))
+        return out
+
+    def _verdicts(self, messages: Sequence[Message]) -> list[Verdict]:
         if not messages:
             return []
         normalized = [normalize(m.text) for m in messages]
@@ -179,64 +222,92 @@ class Pipeline:
         model_scores = np.clip(MODEL_ANCHOR + MODEL_SCALE * (logits - self._model_offset), *MODEL_CLIP)
         probabilities = 1.0 / (1.0 + np.exp(-logits))
 
+        # Python floats and lists, not numpy scalars, in the per-message loop (indexing a numpy
+        # array element by element costs more than the arithmetic done with it).
+        model_list = model_scores.tolist()
+        probability_list = probabilities.tolist()
+        rule_rows = rule_scores.tolist()
         all_signals: list[list[Signal]] = []
+        totals_list: list[float] = []
         legal_forms: dict[int, tuple[str, float, str]] = {}  # message → (signal name, base score, detail)
         lookalikes = np.zeros(len(messages), dtype=bool)
         rule_categories = self.rules.categories
+        indicator_reputation = bool(self.lookups.indicator_reputation)
         for i, message in enumerate(messages):
-            signals = [Signal("model.spam", round(float(model_scores[i]), 3), f"p={probabilities[i]:.3f}")]
-            for c, phrases in rule_phrases[i].items():
-                category = rule_categories[c]
-                score = float(rule_scores[i, c]) * RULE_SCALE[category]
-                signals.append(Signal(f"rule.{category.value}", round(score, 3), ", ".join(phrases[:4])))
-            tricks = [t for t in normalized[i].obfuscation if OBFUSCATION_SCORES.get(t, 0.0) > 0]
-            if tricks:
-                score = min(3.0, sum(OBFUSCATION_SCORES[t] for t in tricks))
-                signals.append(Signal("text.obfuscated", score, ", ".join(tricks)))
-            if _INDICATOR_HINT_RE.search(canonical[i]) or self.lookups.indicator_reputation:
-                lookalikes[i] = self._indicator_signals(message.text, canonical[i], signals)
-            form = self._sender_signals(message, canonical[i], rule_scores[i], signals)
-            if self._public_warning(message, canonical[i], signals):
+            text = canonical[i]
+            model_score = model_list[i]
+            signals = [Signal("model.spam", round(model_score, 3), f"p={probability_list[i]:.3f}")]
+            fired = rule_phrases[i]
+            if fired:
+                row = rule_rows[i]
+                for c, phrases in fired.items():
+                    category = rule_categories[c]
+                    score = row[c] * RULE_SCALE[category]
+                    signals.append(Signal(f"rule.{category.value}", round(score, 3), ", ".join(phrases[:4])))
+            obfuscation = normalized[i].obfuscation
+            if obfuscation:
+                tricks = [t for t in obfuscation if OBFUSCATION_SCORES.get(t, 0.0) > 0]
+                if tricks:
+                    score = min(3.0, sum(OBFUSCATION_SCORES[t] for t in tricks))
+                    signals.append(Signal("text.obfuscated", score, ", ".join(tricks)))
+            digit_run = _DIGIT_RUN_RE.search(text) is not None
+            if digit_run or indicator_reputation or _indicator_hint(text):
+                lookalikes[i] = self._indicator_signals(message.text, text, signals, digit_run)
+            if message.sender is None:  # the usual case, without the method call
+                form = legal_form_content(text)
+            else:
+                form = self._sender_signals(message, text, rule_rows[i], signals)
+            if self._public_warning(message, text, signals):
                 form = None  # its content scores are cancelled already
             if form is not None:
                 if not _prohibited(signals):
                     legal_forms[i] = form
-                elif model_scores[i] < 0 and _unadvertisable(signals):
+                elif model_score < 0 and _unadvertisable(signals):
                     # The model learnt the label and the opt-out as signs of a legal ad; on
                     # prohibited content they are a disguise, not a defence.
-                    score = round(PROHIBITED_LABELLED_SCORE - float(model_scores[i]), 3)
+                    score = round(PROHIBITED_LABELLED_SCORE - model_score, 3)
                     signals.append(
                         Signal("ad.label_on_prohibited_content", score, "ad/notice label, model score not counted")
                     )
             all_signals.append(signals)
-        totals = np.array([round(sum(s.score for s in signals), 3) for signals in all_signals])
+            totals_list.append(round(sum([s.score for s in signals]), 3))
+        totals = np.array(totals_list)
         # The category model runs only for the messages that are flagged or in the legal form.
         needed = np.union1d(np.flatnonzero(totals >= self.flag_threshold), list(legal_forms)).astype(np.int64)
-        category_proba = self.model.category_proba(occurrences, needed) if needed.size else None
         categories: dict[int, Category] = {}
-        if category_proba is not None:
-            for i in needed.tolist():
-                categories[i] = self._category(category_proba[i], rule_scores[i], bool(lookalikes[i]))
+        if needed.size:
+            category_proba = self.model.category_proba(occurrences, needed)
+            chosen = self._categories(category_proba[needed], rule_scores[needed], lookalikes[needed])
+            categories = dict(zip(needed.tolist(), chosen, strict=True))
         for i, (name, base, detail) in legal_forms.items():
             if categories[i] is not Category.ADVERTISING:
                 continue
-            score = round(base - max(0.0, float(model_scores[i])), 3)
+            score = round(base - max(0.0, model_list[i]), 3)
             all_signals[i].append(Signal(name, score, f"{detail}; advertising content, model score not counted"))
+            # numpy's round on the numpy total, as before: Python's round can differ in the last bit.
             totals[i] = round(totals[i] + score, 3)
         out: list[Verdict] = []
-        for i, signals in enumerate(all_signals):
-            score = float(totals[i])
-            if score < self.flag_threshold or i not in categories:
+        flag_threshold, block_threshold = self.flag_threshold, self.block_threshold
+        for i, (signals, score) in enumerate(zip(all_signals, totals.tolist(), strict=True)):
+            if score < flag_threshold or i not in categories:
                 out.append(Verdict(score, "ham", Category.HAM, Action.ALLOW, tuple(signals)))
                 continue
-            action = Action.BLOCK if score >= self.block_threshold else Action.FLAG
+            action = Action.BLOCK if score >= block_threshold else Action.FLAG
             out.append(Verdict(score, "spam", categories[i], action, tuple(signals)))
         return out
 
-    def _indicator_signals(self, text: str, canonical: str, signals: list[Signal]) -> bool:
+    def _indicator_signals(self, text: str, canonical: str, signals: list[Signal], digit_run: bool) -> bool:
+        """Indicator signals; ``digit_run``: whether the text has a run of digits long enough to
+        hold a phone number (every match of _PHONE_RE is one)."""
         lookalike = False
         seen: set[str] = set()
-        for match in _DOMAIN_RE.finditer(_DEFANG_RE.sub(".", canonical)):
+        # Every defanged dot has a bracket. A domain has a dot and no space, and _DOMAIN_RE's
+        # look-behind and look-ahead both accept a space or an edge: matching word by word
+        # (canonical text is single-spaced) finds the same domains in the same order without
+        # running the costly pattern over every word.
+        defanged = _DEFANG_RE.sub(".", canonical) if "[" in canonical or "(" in canonical else canonical
+        dotted = [word for word in defanged.split(" ") if "." in word] if "." in defanged else ()
+        for match in (match for word in dotted for match in _DOMAIN_RE.finditer(word)):
             domain = match.group(1)
             if domain in seen:
                 continue
@@ -249,10 +320,10 @@ class Pipeline:
                 signals.append(Signal("indicator.shortener", SHORTENER_SCORE, detail))
             elif kind == "cheap_tld":
                 signals.append(Signal("indicator.cheap_tld", CHEAP_TLD_SCORE, detail))
-        ott = _OTT_RE.search(canonical)
+        ott = _OTT_RE.search(canonical) if any(word in canonical for word in _OTT_WORDS) else None
         if ott:
             signals.append(Signal("indicator.ott_contact", OTT_CONTACT_SCORE, ott.group(1)))
-        phones = len(_PHONE_RE.findall(canonical))
+        phones = len(_PHONE_RE.findall(canonical)) if digit_run else 0
         if phones:
             signals.append(Signal("indicator.phone_in_text", PHONE_IN_TEXT_SCORE, f"{phones} number(s)"))
         reputation = self.lookups.indicator_reputation
@@ -280,15 +351,15 @@ class Pipeline:
         return True
 
     def _sender_signals(
-        self, message: Message, canonical: str, rule_scores: np.ndarray, signals: list[Signal]
+        self, message: Message, canonical: str, rule_scores: Sequence[float], signals: list[Signal]
     ) -> tuple[str, float, str] | None:
         """Signals about who sent the message; returns the legal form it shows, if any, as
         ``(signal name, base score, detail)`` — whether it counts is decided with the category."""
         sender = message.sender
         if sender is None:
             return legal_form_content(canonical)
-        is_ad = _AD_LABEL_RE.match(canonical) is not None
-        has_opt_out = is_ad and _OPT_OUT_RE.search(canonical) is not None
+        is_ad = _may_be_labelled(canonical) and _AD_LABEL_RE.match(canonical) is not None
+        has_opt_out = is_ad and _has_opt_out(canonical)
         kind = sender.kind
         form = None
         if kind is SenderKind.BRANDNAME:
@@ -304,8 +375,7 @@ class Pipeline:
                 signals.append(
                     Signal("sender.personal_number_ad", PERSONAL_NUMBER_AD_SCORE, "ad label from a subscriber")
                 )
-            phishing = self.rules.categories.index(Category.PHISHING)
-            if rule_scores[phishing] >= 2.0:
+            if rule_scores[self._phishing_column] >= 2.0:
                 signals.append(
                     Signal(
                         "sender.personal_number_brand_content",
@@ -319,22 +389,26 @@ class Pipeline:
             signals.append(Signal("reputation.sender", score, sender.value))
         return form
 
-    def _category(self, category_proba: np.ndarray, rule_scores: np.ndarray, lookalike: bool) -> Category:
+    def _categories(self, category_proba: np.ndarray, rule_scores: np.ndarray, lookalike: np.ndarray) -> list[Category]:
+        """The category of each row: the category model's probabilities nudged by the rules'
+        weights and look-alike domains (element by element the same additions as one message
+        at a time, so the same choice)."""
         combined = category_proba.copy()
-        for j, column in enumerate(self._rule_columns):
-            if column >= 0:
-                combined[j] += RULE_CATEGORY_WEIGHT * rule_scores[column]
-        if lookalike and Category.PHISHING in self.model.categories:
-            combined[self.model.categories.index(Category.PHISHING)] += 0.5
-        return self.model.categories[int(np.argmax(combined))]
+        combined[:, self._model_columns] += RULE_CATEGORY_WEIGHT * rule_scores[:, self._rule_columns_used]
+        if self._model_phishing >= 0:
+            combined[lookalike, self._model_phishing] += 0.5
+        categories = self.model.categories
+        return [categories[j] for j in np.argmax(combined, axis=1).tolist()]
 
 
 def legal_form_content(canonical: str) -> tuple[str, float, str] | None:
     """The legal form as far as the text shows it, when nobody says who sent the message
     (``chanrac classify`` without a sender column, data sets, a pasted message)."""
-    if _AD_LABEL_RE.match(canonical) is None and _NOTICE_LABEL_RE.match(canonical) is None:
+    if not _may_be_labelled(canonical) or (
+        _AD_LABEL_RE.match(canonical) is None and _NOTICE_LABEL_RE.match(canonical) is None
+    ):
         return None
-    if _OPT_OUT_RE.search(canonical):
+    if _has_opt_out(canonical):
         detail = "ad/notice label and opt-out; sender unknown"
     elif (operator := _OPERATOR_NAME_RE.search(canonical)) is not None:
         detail = f"ad/notice label from operator {operator.group()}; sender unknown"
@@ -343,6 +417,30 @@ def legal_form_content(canonical: str) -> tuple[str, float, str] | None:
     else:
         return None
     return ("ad.legal_form_content", LEGAL_FORM_CONTENT_SCORE, detail)
+
+
+def _may_be_labelled(canonical: str) -> bool:
+    """Whether _AD_LABEL_RE or _NOTICE_LABEL_RE can match: every label starts with "[", "(" or
+    "q" after optional whitespace."""
+    first = canonical[:1]
+    return first in _LABEL_FIRST or first.isspace()
+
+
+def _has_opt_out(canonical: str) -> bool:
+    return any(words in canonical for words in _OPT_OUT_WORDS) and _OPT_OUT_RE.search(canonical) is not None
+
+
+def _indicator_hint(canonical: str) -> bool:
+    """Whether the text may hold a domain or an OTT contact (the digit-run branch of the hint is
+    tested by the caller)."""
+    return (
+        (
+            "." in canonical
+            and ("[.]" in canonical or "(.)" in canonical or _HINT_DOMAIN_RE.search(canonical) is not None)
+        )
+        or ("zalo" in canonical and _HINT_ZALO_RE.search(canonical) is not None)
+        or ("telegram" in canonical and _HINT_TELEGRAM_RE.search(canonical) is not None)
+    )
 
 
 def _unadvertisable(signals: Sequence[Signal]) -> bool:

@@ -151,8 +151,17 @@ RULES: tuple[Rule, ...] = tuple(
 _TOKEN_RE = re.compile(r"[^a-z0-9+]+")
 
 
+# The same for ASCII text (nearly every message): other characters become spaces with one
+# str.translate and split/join collapses the runs — twice as fast as the regex substitution.
+_TOKEN_ASCII = str.maketrans(
+    {code: chr(code) if chr(code) in "abcdefghijklmnopqrstuvwxyz0123456789+" else " " for code in range(128)}
+)
+
+
 def token_text(canonical: str) -> str:
     """Letters, digits and ``+`` of the canonical text, single-spaced and padded with spaces."""
+    if canonical.isascii():
+        return f" {' '.join(canonical.translate(_TOKEN_ASCII).split())} "
     return f" {_TOKEN_RE.sub(' ', canonical).strip()} "
 
 
