@@ -32,7 +32,17 @@ _AUTHORITY_RE = re.compile(
     r"uy ban nhan dan|ubnd|mat tran to quoc|bo cong thuong|cuc tan so)\b"
 )
 _OPENING = 160  # characters in which the authority must be named
-_WARNS_RE = re.compile(r"\b(?:canh bao|khuyen cao|canh giac|de phong|phong ngua|phong chong|luu y|tuyet doi khong)\b")
+_WARN_WORDS = (
+    "canh bao",
+    "khuyen cao",
+    "canh giac",
+    "de phong",
+    "phong ngua",
+    "phong chong",
+    "luu y",
+    "tuyet doi khong",
+)
+_WARNS_RE = re.compile(r"\b(?:" + "|".join(_WARN_WORDS) + r")\b")
 # A scam that poses as a warning offers to get the victim's money back.
 _RECOVERY_RE = re.compile(r"\b(?:lay lai|thu hoi|hoan lai|ho tro lay lai) (?:tien|so tien|tai san|tien bi lua)\b")
 _NON_OFFICIAL_CONTACTS = frozenset(
@@ -45,6 +55,10 @@ def public_warning(text: str, canonical: str) -> str | None:
 
     ``text`` is the message as received (indicators are read from it), ``canonical`` its
     canonical form (:func:`chanrac.text.normalize`)."""
+    # Substring tests first (every warning word holds one of these): nearly every message fails.
+    if not ("canh" in canonical or "khuyen cao" in canonical or "phong" in canonical or "luu y" in canonical
+            or "tuyet doi" in canonical):  # fmt: skip
+        return None
     label = _LABEL_RE.match(canonical)
     authority = None if label else _AUTHORITY_RE.search(canonical, 0, _OPENING)
     if label is None and authority is None:
