@@ -13,8 +13,9 @@ Measured in the same run on the same messages:
    raw text (fitted beforehand, fitting not timed) — what most users would reach for;
 4. one message at a time: ``Pipeline.verdict`` in process, and ``POST /api/v1/verdicts`` in
    process (no socket) two ways: straight into the ASGI app from one event loop (httpx
-   ``ASGITransport``: what an embedding service pays), and through FastAPI's TestClient (which
-   adds a thread hop per request): p50/p99.
+   ``ASGITransport``: what an embedding service pays), through FastAPI's TestClient (which
+   adds a thread hop per request), and the ASGI app called directly as a server calls it
+   (no HTTP client in the measurement): p50/p99.
 
 Pin to one core with ``taskset -c 0`` for a per-core figure; OMP/BLAS threads are set to 1.
 """
@@ -28,10 +29,13 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
+import json  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
+from collections.abc import MutableMapping  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 import httpx  # noqa: E402
 import numpy as np  # noqa: E402
@@ -71,7 +75,7 @@ def main() -> int:
     pipeline = load_pipeline()
     pipeline.verdicts([Message(text=t) for t in messages[:1000]])  # warm-up
     started = time.perf_counter()
-    said = []
+    said: list[bool] = []
     for start in range(0, len(messages), args.batch_size):
         batch = [Message(text=t) for t in messages[start : start + args.batch_size]]
         said.extend(v.is_spam for v in pipeline.verdicts(batch))
@@ -171,6 +175,38 @@ def main() -> int:
         return out
 
     _print_latencies("API via ASGI, 1 message", asyncio.run(asgi_latencies()))
+
+    async def direct_latencies() -> list[float]:
+        """The ASGI app called as a server calls it (uvicorn parses HTTP, then does this): no
+        HTTP client in the measurement (httpx's transport retries a failing import per call)."""
+        out = []
+        request: dict[str, Any] = {}
+        sent: list[MutableMapping[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            return request
+
+        async def send(message: MutableMapping[str, Any]) -> None:
+            sent.append(message)
+
+        for i in range(args.api_calls):
+            body = json.dumps({"text": texts[i % len(texts)]}).encode()
+            scope = {
+                "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+                "scheme": "http", "path": "/api/v1/verdicts", "raw_path": b"/api/v1/verdicts",
+                "query_string": b"", "root_path": "", "server": ("chanrac", 80), "client": ("127.0.0.1", 1),
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+            }  # fmt: skip
+            request.update(type="http.request", body=body, more_body=False)
+            sent.clear()
+            t0 = time.perf_counter()
+            await app(scope, receive, send)
+            out.append(time.perf_counter() - t0)
+            if sent[0]["status"] != 200:
+                raise RuntimeError(f"API error {sent[0]['status']}")
+        return out
+
+    _print_latencies("API, ASGI app direct", asyncio.run(direct_latencies()))
     return 0
 
 

@@ -21,6 +21,12 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
+async def settings_dependency(request: Request) -> Settings:
+    """:func:`get_settings` for ``Depends``: async, so FastAPI does not hop to its thread pool to
+    read an attribute (a hop costs more than a one-message verdict)."""
+    return get_settings(request)
+
+
 def get_session(request: Request) -> Iterator[Session]:
     with request.app.state.sessions() as session:
         yield session
@@ -65,7 +71,7 @@ def public_rate_limit(request: Request) -> RateLimited | None:
     return limit.hit(request.client.host if request.client else "unknown")
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+SettingsDep = Annotated[Settings, Depends(settings_dependency)]
 SessionDep = Annotated[Session, Depends(get_session)]
 IntakeDep = Annotated[IntakeService, Depends(get_intake)]
 PartnerDep = Annotated[str, Depends(get_partner)]
