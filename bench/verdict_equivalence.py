@@ -33,22 +33,12 @@ from pathlib import Path
 from chanrac.detect import Lookups, load_pipeline
 from chanrac.detect.data import DEFAULT_SHARED_DIR, LABELLED_DIR, SHARED_SETS, load_own_sets, load_shared_set
 from chanrac.detect.pipeline import Pipeline
-from chanrac.model import Message, Sender, SenderKind, Verdict
-from chanrac.phone import InvalidSender, parse_sender
+from chanrac.model import Message, SenderKind, Verdict
+from chanrac.phone import sender_or_unknown
 from chanrac.text.obfuscate import ALL_TRICKS, obfuscate
 
 TOLERANCE = 1e-9
 SEED = 20261125
-
-
-def _sender(raw: str | None) -> Sender | None:
-    """As the API's ``POST /api/v1/verdicts`` turns a sender field into a :class:`Sender`."""
-    if raw is None or not raw.strip():
-        return None
-    try:
-        return parse_sender(raw)
-    except InvalidSender:
-        return Sender(raw.strip(), SenderKind.UNKNOWN, raw=raw)
 
 
 def _own_senders() -> list[str]:
@@ -92,7 +82,7 @@ def _lookups(senders: Sequence[str], rng: random.Random) -> Lookups:
     senders, and of some domains, accounts and phone numbers of the own texts."""
     from chanrac.text import extract_indicators
 
-    parsed = [s for s in (_sender(raw) for raw in senders) if s is not None]
+    parsed = [s for s in (sender_or_unknown(raw) for raw in senders) if s is not None]
     brandnames = sorted({s.value for s in parsed if s.kind is SenderKind.BRANDNAME})
     registered = frozenset(brandnames[::2])
     sender_reputation = {s.value: round(rng.uniform(-8.0, 8.0), 2) for s in parsed if rng.random() < 0.5}
@@ -121,7 +111,7 @@ def classify(cases: list[dict], pipeline: Pipeline, with_lookups: Pipeline, batc
     for use_lookups, chosen in ((False, pipeline), (True, with_lookups)):
         selected = [c for c in cases if c["lookups"] is use_lookups]
         for batch in _batches(selected, batch_size):
-            messages = [Message(text=c["text"], sender=_sender(c["sender"])) for c in batch]
+            messages = [Message(text=c["text"], sender=sender_or_unknown(c["sender"])) for c in batch]
             for case, verdict in zip(batch, chosen.verdicts(messages), strict=True):
                 out[case["id"]] = _record(verdict)
     return out

@@ -326,3 +326,13 @@ def test_numbers_written_in_real_sms_parse_and_old_ones_convert(shared_data: Pat
                         assert operator_of(number) is MOBILE_PREFIXES[DOMAIN_CONVERSIONS[written[:4]]]
     assert converted >= 20
     assert refused <= 0.05 * (parsed + refused)
+
+
+def test_sender_or_unknown_never_fails_a_verdict() -> None:
+    from chanrac.phone import sender_or_unknown
+
+    assert sender_or_unknown(None) is None and sender_or_unknown("  ") is None
+    mobile = sender_or_unknown("0912 345 678")
+    assert mobile is not None and mobile.kind is SenderKind.MOBILE and mobile.value == "+84912345678"
+    odd = sender_or_unknown("+12")  # neither a short code nor a number: kept as written
+    assert odd is not None and odd.kind is SenderKind.UNKNOWN and odd.value == "+12"

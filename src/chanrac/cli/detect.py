@@ -24,7 +24,7 @@ from rich.table import Table
 from chanrac.config import MAX_TEXT_CHARS, get_settings
 from chanrac.detect import ARTEFACT_PATH, load_pipeline
 from chanrac.detect.pipeline import Pipeline
-from chanrac.model import Message, Sender, SenderKind, Verdict
+from chanrac.model import Message, Sender, Verdict
 
 app = typer.Typer(help="Detection: classify messages, evaluate, train the content model.", no_args_is_help=True)
 err = Console(stderr=True)
@@ -54,14 +54,9 @@ def _pipeline() -> Pipeline:
 
 
 def _sender(raw: Any) -> Sender | None:
-    if raw is None or str(raw).strip() == "":
-        return None
-    from chanrac.phone import InvalidSender, parse_sender
+    from chanrac.phone import sender_or_unknown
 
-    try:
-        return parse_sender(str(raw))
-    except InvalidSender:
-        return Sender(str(raw), SenderKind.UNKNOWN, raw=str(raw))
+    return None if raw is None else sender_or_unknown(str(raw))
 
 
 def _verdict_columns(verdict: Verdict) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from chanrac.detect.classifier import ContentModel
 from chanrac.detect.data import Example
 from chanrac.detect.features import FeatureSpec
 from chanrac.detect.pipeline import Pipeline
-from chanrac.model import Category, Message, Sender, SenderKind, Verdict
+from chanrac.model import Category, Message, Verdict
 from chanrac.text import obfuscate
 
 __all__ = ["Evaluation", "augment", "evaluate", "example_message", "score_verdicts", "train_model"]
@@ -158,12 +158,6 @@ def score_verdicts(examples: Sequence[Example], verdicts: Sequence[Verdict]) -> 
 
 def example_message(example: Example) -> Message:
     """The message an example stands for (its sender parsed when it has one)."""
-    if not example.sender:
-        return Message(text=example.text)
-    from chanrac.phone import InvalidSender, parse_sender
+    from chanrac.phone import sender_or_unknown
 
-    try:
-        sender = parse_sender(example.sender)
-    except InvalidSender:
-        sender = Sender(example.sender, SenderKind.UNKNOWN, raw=example.sender)
-    return Message(text=example.text, sender=sender)
+    return Message(text=example.text, sender=sender_or_unknown(example.sender))

@@ -14,7 +14,7 @@ from chanrac.phone.number import (
     to_national,
 )
 from chanrac.phone.plan import MOBILE_PREFIXES, OLD_TO_NEW_PREFIXES, Operator, prefixes_of
-from chanrac.phone.sender import InvalidSender, is_short_code, parse_sender, short_code_price_vnd
+from chanrac.phone.sender import InvalidSender, is_short_code, parse_sender, sender_or_unknown, short_code_price_vnd
 
 __all__ = [
     "MOBILE_PREFIXES",
@@ -29,6 +29,7 @@ __all__ = [
     "parse_number",
     "parse_sender",
     "prefixes_of",
+    "sender_or_unknown",
     "short_code_price_vnd",
     "to_national",
 ]

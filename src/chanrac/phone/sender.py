@@ -118,6 +118,18 @@ def parse_sender(text: str) -> Sender:
     return Sender(_brandname(text, cleaned), SenderKind.BRANDNAME, raw=text)
 
 
+def sender_or_unknown(text: str | None) -> Sender | None:
+    """A sender field as detection reads it: None when empty, else :func:`parse_sender`'s answer,
+    or — when it cannot be parsed — the text as written with kind ``UNKNOWN`` (a verdict must not
+    fail on a sender it cannot place; intake, which must, calls :func:`parse_sender`)."""
+    if text is None or not text.strip():
+        return None
+    try:
+        return parse_sender(text)
+    except InvalidSender:
+        return Sender(text.strip(), SenderKind.UNKNOWN, raw=text)
+
+
 def _parse_ott(cleaned: str) -> str | None:
     if _HANDLE.fullmatch(cleaned):
         return cleaned.lower()

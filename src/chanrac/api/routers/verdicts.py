@@ -20,7 +20,8 @@ from chanrac.api.deps import SettingsDep
 from chanrac.config import MAX_BATCH_REPORTS, MAX_FIELD_CHARS, MAX_TEXT_CHARS
 from chanrac.detect import load_pipeline
 from chanrac.detect.pipeline import Pipeline
-from chanrac.model import Message, Sender, SenderKind, Verdict
+from chanrac.model import Message, Verdict
+from chanrac.phone import sender_or_unknown
 
 router = APIRouter(prefix="/api/v1/verdicts", tags=["verdicts"])
 
@@ -71,17 +72,6 @@ def _pipeline(flag_threshold: float, block_threshold: float) -> Pipeline:
     return load_pipeline(flag_threshold=flag_threshold, block_threshold=block_threshold)
 
 
-def _sender(raw: str | None) -> Sender | None:
-    if raw is None or not raw.strip():
-        return None
-    from chanrac.phone import InvalidSender, parse_sender
-
-    try:
-        return parse_sender(raw)
-    except InvalidSender:
-        return Sender(raw.strip(), SenderKind.UNKNOWN, raw=raw)
-
-
 def _out(item: MessageIn, verdict: Verdict) -> VerdictOut:
     return VerdictOut(
         id=item.id,
@@ -118,7 +108,7 @@ async def verdicts(
         pipeline = _pipeline(settings.flag_threshold, settings.block_threshold)
     except FileNotFoundError as exc:
         raise HTTPException(503, f"the content model is not installed: {exc}") from None
-    messages = [Message(text=i.text, sender=_sender(i.sender)) for i in items]
+    messages = [Message(text=i.text, sender=sender_or_unknown(i.sender)) for i in items]
     if len(messages) <= INLINE_MESSAGES:
         results = pipeline.verdicts(messages)
     else:
