@@ -34,9 +34,10 @@ EVALUATED = ("vi_pham2017", "vi_smishing_ie403", "own")
 # (label, training arguments, category rule weight)
 SETTINGS: tuple[tuple[str, dict[str, Any], float], ...] = (
     ("plain LR, C=30", {"nb_scale": False, "spam_c": 30.0}, 0.25),
+    ("multinomial category model", {"category_nb": False}, 0.25),
     *((f"NB-scaled LR, C={c:g}", {"spam_c": c}, 0.25) for c in (3.0, 10.0, 30.0, 100.0, 300.0)),
-    *((f"category C={c:g}", {"category_c": c}, 0.25) for c in (1.0, 20.0)),
-    *((f"category rule weight {w:g}", {}, w) for w in (0.0, 0.5, 1.0)),
+    *((f"category C={c:g}", {"category_c": c}, 0.25) for c in (1.0, 20.0, 100.0)),
+    *((f"category rule weight {w:g}", {}, w) for w in (0.0, 0.1, 0.5, 1.0)),
 )
 
 

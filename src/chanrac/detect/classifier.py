@@ -116,13 +116,16 @@ class ContentModel:
         category_c: float = 5.0,
         sample_weight: np.ndarray | None = None,
         nb_scale: bool = True,
+        category_nb: bool = True,
     ) -> ContentModel:
         """Train both models. ``categories[i]`` is ``HAM`` for ham; every other value is spam.
 
         With ``nb_scale`` the spam model is NBSVM-style (Wang & Manning, 2012): every feature is
         scaled by its naive-Bayes log-count ratio before the logistic regression, so that a rare
         n-gram seen only in spam (or only in ham) starts with the weight its counts give it; the
-        ratios are folded into the saved weights, so inference is unchanged."""
+        ratios are folded into the saved weights, so inference is unchanged. With ``category_nb``
+        the category model is one NB-scaled binary model per category (one-vs-rest among the
+        spam) instead of a multinomial logistic regression."""
         from scipy import sparse
         from sklearn.linear_model import LogisticRegression
 
@@ -138,7 +141,21 @@ class ContentModel:
         spam_rows = np.flatnonzero(labels)
         spam_categories = np.array([categories[int(i)].value for i in spam_rows])
         present = tuple(c for c in SPAM_CATEGORIES if c.value in set(spam_categories))
-        if len(present) > 1:
+        if len(present) > 1 and category_nb:
+            # One NB-scaled binary model per category (its ratios against the other spam); the
+            # verdict takes the softmax of their logits.
+            spam_matrix = matrix[spam_rows]
+            columns, biases = [], []
+            for category in present:
+                is_category = spam_categories == category.value
+                category_ratios = _log_count_ratios(spam_matrix, is_category)
+                binary = LogisticRegression(C=category_c, max_iter=1000, class_weight="balanced")
+                binary.fit(spam_matrix @ sparse.diags(category_ratios), is_category)
+                columns.append(binary.coef_[0] * category_ratios)
+                biases.append(binary.intercept_[0])
+            category_weights = np.stack(columns, axis=1).astype(np.float32)
+            category_bias = np.array(biases, dtype=np.float64)
+        elif len(present) > 1:
             category_model = LogisticRegression(C=category_c, max_iter=500, tol=1e-3, class_weight="balanced")
             category_model.fit(matrix[spam_rows], spam_categories)
             order = [list(category_model.classes_).index(c.value) for c in present]
