@@ -150,7 +150,11 @@ class ContentModel:
                 is_category = spam_categories == category.value
                 category_ratios = _log_count_ratios(spam_matrix, is_category)
                 binary = LogisticRegression(C=category_c, max_iter=1000, class_weight="balanced")
-                binary.fit(spam_matrix @ sparse.diags(category_ratios), is_category)
+                binary.fit(
+                    spam_matrix @ sparse.diags(category_ratios),
+                    is_category,
+                    sample_weight=None if sample_weight is None else sample_weight[spam_rows],
+                )
                 columns.append(binary.coef_[0] * category_ratios)
                 biases.append(binary.intercept_[0])
             category_weights = np.stack(columns, axis=1).astype(np.float32)
