@@ -155,6 +155,8 @@ def test_hashed_features_match_the_sparse_matrix_and_ignore_digit_identity() -> 
     assert matrix[1].multiply(matrix[0]).sum() < 0.2
     with pytest.raises(ValueError, match="power of two"):
         FeatureSpec(n_features=1000)
+    with pytest.raises(ValueError, match="word n-grams"):
+        FeatureSpec(word_ngrams=(1, 2, 3))  # not computed: refused rather than silently ignored
 
 
 def test_model_round_trips_through_its_artefact(tmp_path) -> None:  # type: ignore[no-untyped-def]

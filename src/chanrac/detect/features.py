@@ -39,6 +39,8 @@ class FeatureSpec:
     def __post_init__(self) -> None:
         if self.n_features & (self.n_features - 1):
             raise ValueError(f"n_features must be a power of two, got {self.n_features}")
+        if not set(self.word_ngrams) <= {1, 2}:
+            raise ValueError(f"word n-grams of length 1 and 2 only, got {self.word_ngrams}")
 
 
 @dataclass(frozen=True)
