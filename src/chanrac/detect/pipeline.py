@@ -38,7 +38,7 @@ from chanrac.detect.classifier import ContentModel
 from chanrac.detect.notices import public_warning
 from chanrac.detect.rules import RuleMatcher
 from chanrac.law import AD_LABELS, AD_LABELS_LEGACY
-from chanrac.model import Action, Category, Message, SenderKind, Signal, Verdict
+from chanrac.model import Action, Category, Message, Sender, SenderKind, Signal, Verdict
 from chanrac.phone import Operator
 from chanrac.text import extract_indicators, is_cheap_tld, is_shortener, lookalike_brand, normalize
 from chanrac.text.domains import registrable_domain
@@ -94,7 +94,9 @@ _AD_LABEL_RE = re.compile(
     + r"|\(qc[^)]{0,12}\)|\[qc[^\]]{0,12}\])(?![a-z0-9])"
 )
 _LABEL_FIRST = frozenset("[(q")  # what the labels above can start with (checked in a test)
-_OPT_OUT_RE = re.compile(r"\b(tu choi|huy nhan|ngung nhan|de tu choi|soan tc|soan huy|opt out|reply stop)\b")
+# Opt-out instructions; the substring test in front of the pattern (_has_opt_out) uses the same words.
+_OPT_OUT_WORDS = ("tu choi", "huy nhan", "ngung nhan", "soan tc", "soan huy", "opt out", "reply stop")
+_OPT_OUT_RE = re.compile(r"\b(?:" + "|".join(_OPT_OUT_WORDS) + r")\b")
 # Operators' own notices to their subscribers carry (TB)/[TB] ("thông báo") instead of [QC].
 _NOTICE_LABEL_RE = re.compile(r"^\s*(?:\[tb\]|\(tb\)|\(t/b\)|\[thong bao\]|\(cskh\))")
 _OPERATOR_NAME_RE = re.compile(
@@ -136,17 +138,8 @@ _DOMAIN_RE = re.compile(
 # regex engine skips ahead to a "+", "8" or "0" instead of trying every position (4× faster,
 # same matches: each branch still requires no digit before the match).
 _PHONE_RE = re.compile(r"(?:\+84(?<!\d\+84)|84(?<!\d84)|0(?<!\d0))(?:[ .-]?\d){8,10}(?![\d])")
-_OTT_RE = re.compile(r"\b(zalo|telegram|t\.me|whatsapp|viber)\b")
-_OTT_WORDS = ("zalo", "telegram", "t.me", "whatsapp", "viber")  # _OTT_RE cannot match without one
-_OPT_OUT_WORDS = (
-    "tu choi",
-    "huy nhan",
-    "ngung nhan",
-    "soan tc",
-    "soan huy",
-    "opt out",
-    "reply stop",
-)  # nor _OPT_OUT_RE
+_OTT_WORDS = ("zalo", "telegram", "t.me", "whatsapp", "viber")  # also the substring test in front of _OTT_RE
+_OTT_RE = re.compile(r"\b(" + "|".join(map(re.escape, _OTT_WORDS)) + r")\b")
 
 
 # A batch is scored in chunks of this many messages (each message's verdict is independent of
@@ -256,7 +249,7 @@ class Pipeline:
             if message.sender is None:  # the usual case, without the method call
                 form = legal_form_content(text)
             else:
-                form = self._sender_signals(message, text, rule_rows[i], signals)
+                form = self._sender_signals(message.sender, text, rule_rows[i], signals)
             if self._public_warning(message, text, signals):
                 form = None  # its content scores are cancelled already
             if form is not None:
@@ -340,7 +333,7 @@ class Pipeline:
         (:mod:`chanrac.detect.notices`); a subscriber's number cannot send one."""
         if message.sender is not None and message.sender.kind is SenderKind.MOBILE:
             return False
-        if any(s.name in _PROHIBITED_INDICATORS and s.score >= 1.0 for s in signals):
+        if any(_prohibited_indicator(s) for s in signals):
             return False
         detail = public_warning(message.text, canonical)
         if detail is None:
@@ -351,13 +344,11 @@ class Pipeline:
         return True
 
     def _sender_signals(
-        self, message: Message, canonical: str, rule_scores: Sequence[float], signals: list[Signal]
+        self, sender: Sender, canonical: str, rule_scores: Sequence[float], signals: list[Signal]
     ) -> tuple[str, float, str] | None:
         """Signals about who sent the message; returns the legal form it shows, if any, as
-        ``(signal name, base score, detail)`` — whether it counts is decided with the category."""
-        sender = message.sender
-        if sender is None:
-            return legal_form_content(canonical)
+        ``(signal name, base score, detail)`` — whether it counts is decided with the category.
+        (Without a sender, :func:`legal_form_content` reads the form from the text alone.)"""
         is_ad = _may_be_labelled(canonical) and _AD_LABEL_RE.match(canonical) is not None
         has_opt_out = is_ad and _has_opt_out(canonical)
         kind = sender.kind
@@ -452,10 +443,14 @@ def _unadvertisable(signals: Sequence[Signal]) -> bool:
 def _prohibited(signals: Sequence[Signal]) -> bool:
     """Whether a signal calls the content prohibited, whatever its label says."""
     return any(
-        (s.name in _PROHIBITED_RULES and s.score >= PROHIBITED_RULE_SCORE)
-        or (s.name in _PROHIBITED_INDICATORS and s.score >= 1.0)  # squeezed letters alone are chat
-        for s in signals
+        (s.name in _PROHIBITED_RULES and s.score >= PROHIBITED_RULE_SCORE) or _prohibited_indicator(s) for s in signals
     )
+
+
+def _prohibited_indicator(signal: Signal) -> bool:
+    """A look-alike or cheap-TLD domain, a shortener or obfuscation (squeezed letters alone, 0.3,
+    are chat and do not count)."""
+    return signal.name in _PROHIBITED_INDICATORS and signal.score >= 1.0
 
 
 @lru_cache(maxsize=1)
