@@ -209,16 +209,16 @@ def lookalike_brand(domain: str) -> str | None:
     letters or with look-alike letters, counts.
     """
     host = _unicode_host(_host(domain))
-    if not host or registrable_domain(host) in _REAL_DOMAIN_TO_BRAND:
+    if not host:
         return None
-    # Only state bodies can register under gov.vn; an app's deep link is issued to the app.
-    if host.endswith(".gov.vn") or registrable_domain(host) in APP_LINK_DOMAINS:
+    registrable = registrable_domain(host)
+    # A brand's real domain or a state body's imitates nobody; an app's deep link is issued to the app.
+    if is_official_domain(host) or registrable in APP_LINK_DOMAINS:
         return None
     # The real domain written at the start of a longer host: msb.com.vn-cz.top
     for real, brand in _REAL_DOMAIN_TO_BRAND.items():
         if host.startswith(real) or f".{real}" in host or f"-{real}" in host:
             return brand.name
-    registrable = registrable_domain(host)
     suffix_labels = len(registrable.split(".")) - 1
     labels = host.split(".")[: len(host.split(".")) - suffix_labels]
     for label in labels:
