@@ -296,6 +296,15 @@ def test_a_warning_that_points_somewhere_is_not_a_warning(pipeline: Pipeline, di
     assert "notice.public_warning" not in {s.name for s in verdict.signals}
 
 
+def test_every_warning_word_passes_the_substring_guard() -> None:
+    from chanrac.detect.notices import _WARN_WORDS, public_warning
+
+    for word in _WARN_WORDS:
+        assert public_warning(f"[TB] {word} lừa đảo", f"[tb] {word} lua dao") == f"tb: {word}; " + (
+            "no link, mobile number, account or chat handle but official ones"
+        )
+
+
 def test_a_subscriber_number_cannot_send_a_public_warning(pipeline: Pipeline) -> None:
     verdict = pipeline.verdict(Message(text=PUBLIC_WARNING, sender=parse_sender("0912345678")))
     assert "notice.public_warning" not in {s.name for s in verdict.signals}
