@@ -10,6 +10,8 @@ from chanrac.text.punctuation import undo_injected_punctuation
 INJECTED = [
     ("N'ha'nN,gay:Qu.a;Tang H,oiV'ien M:oi", "Nhan Ngay Qua Tang Hoi Vien Moi"),
     ("Na;pL'an:Da;u T;ang 1\"00% tai k8bet.top", 'Nap Lan Dau Tang 1"00% tai k8bet.top'),
+    # All in capitals: the marks go, and no glued word can be seen to split.
+    ("NH'A'N QU:A T;A'NG HO;I V'IEN", "NHAN QUA TANG HOI VIEN"),
 ]
 
 

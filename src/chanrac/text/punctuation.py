@@ -30,8 +30,9 @@ _LOWER = "".join(c for c in _LETTERS if c.islower())
 _UPPER = "".join(c for c in _LETTERS if c.isupper())
 _LETTER_SET = frozenset(_LETTERS)
 _MARK_CLASS = "[" + re.escape(_MARKS) + "]"
-# One guard search decides for almost every message that there is nothing to do.
-_GUARD_RE = re.compile(f"[{_LETTERS}]{_MARK_CLASS}[{_LOWER}]")
+# One guard search decides for almost every message that there is nothing to do; it accepts what
+# the decision below accepts, capitals included, so that an all-caps message is not let through.
+_GUARD_RE = re.compile(f"[{_LETTERS}]{_MARK_CLASS}[{_LETTERS}]")
 _INJECTION_RE = re.compile(f"(?<=[{_LETTERS}])({_MARK_CLASS}+)(?=([{_LETTERS}]))")
 _CONTRACTION_RE = re.compile(r"'(?:s|t|m|d|ll|re|ve)\b", re.IGNORECASE)
 _GLUED_RE = re.compile(f"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
