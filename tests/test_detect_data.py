@@ -10,6 +10,7 @@ import pytest
 from chanrac.detect.data import (
     LABELLED_DIR,
     group_near_duplicates,
+    grouped_folds,
     grouped_split,
     load_category_labels,
     load_labelled_csv,
@@ -91,3 +92,32 @@ def test_text_keyed_split_is_stable_and_near_the_fraction() -> None:
     # Adding unrelated messages does not move the existing ones.
     more = grouped_split(np.concatenate([groups, np.arange(5000, 5100)]), 0.2, texts=[*texts, *map(str, range(100))])
     assert (more[:2000] == test).all()
+
+
+def test_grouped_folds_keep_groups_together_and_cover_every_fold() -> None:
+    texts = [f"tin nhan so {i}" for i in range(2000)]
+    groups = np.arange(2000) // 2  # pairs
+    folds = grouped_folds(groups, 5, texts)
+    assert folds.dtype.kind == "i" and set(folds.tolist()) == set(range(5))
+    assert (folds[0::2] == folds[1::2]).all()
+    sizes = np.bincount(folds, minlength=5)
+    assert (sizes > 0.15 * len(texts)).all() and (sizes < 0.25 * len(texts)).all(), sizes
+    # Fold 0 of 5 is the test side of the single 80/20 split (the same draw).
+    assert ((folds == 0) == grouped_split(groups, 0.2, texts=texts)).all()
+
+
+def test_grouped_folds_are_stable_when_unrelated_groups_are_added() -> None:
+    texts = [f"tin nhan so {i}" for i in range(600)]
+    groups = np.arange(600) // 3
+    folds = grouped_folds(groups, 4, texts)
+    more = grouped_folds(np.concatenate([groups, np.arange(5000, 5100)]), 4, [*texts, *map(str, range(100))])
+    assert (more[:600] == folds).all()
+    # A group's fold depends on its texts, not on its id or on the order of the examples.
+    order = np.random.default_rng(3).permutation(600)
+    shuffled = grouped_folds(groups[order] + 10_000, 4, [texts[i] for i in order])
+    assert (shuffled == folds[order]).all()
+
+
+def test_grouped_folds_need_two_folds() -> None:
+    with pytest.raises(ValueError, match="at least 2"):
+        grouped_folds(np.arange(4), 1, ["a", "b", "c", "d"])

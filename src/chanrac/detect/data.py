@@ -24,6 +24,7 @@ __all__ = [
     "SHARED_SETS",
     "Example",
     "group_near_duplicates",
+    "grouped_folds",
     "grouped_split",
     "load_category_labels",
     "load_labelled_csv",
@@ -184,31 +185,47 @@ def group_near_duplicates(canonical: Sequence[str], threshold: float = 0.7, seed
     return np.array([find(i) for i in range(len(canonical))], dtype=np.int64)
 
 
-def grouped_split(
-    groups: np.ndarray, test_fraction: float, seed: int = 20260101, texts: Sequence[str] | None = None
-) -> np.ndarray:
-    """A boolean test mask that never splits a group between train and test.
-
-    With ``texts``, each group is represented by the member whose salted SHA-1 is smallest, and
-    goes to test when a second hash of that member falls below ``test_fraction``: the split of
-    a group does not depend on the other groups, so it stays stable when the data or the
-    grouping change a little (and big groups are no likelier to be tested than small ones)."""
-    if texts is None:
-        rng = np.random.default_rng(seed)
-        unique = np.unique(groups)
-        test_groups = rng.permutation(unique)[: round(len(unique) * test_fraction)]
-        return np.isin(groups, test_groups)
+def _group_draws(groups: np.ndarray, texts: Sequence[str], seed: int) -> dict[int, int]:
+    """A 32-bit draw per group that depends only on the group's own texts: the group is
+    represented by the member whose salted SHA-1 is smallest, and the draw is a second hash of
+    that digest (so it does not move when other groups come or go, and big groups are no likelier
+    to land anywhere than small ones)."""
     smallest: dict[int, str] = {}
     for group, text in zip(groups.tolist(), texts, strict=True):
         digest = hashlib.sha1(f"{seed}:{text}".encode()).hexdigest()
         if group not in smallest or digest < smallest[group]:
             smallest[group] = digest
-    chosen = {
-        g
-        for g, d in smallest.items()
-        if int(hashlib.sha1(f"{seed}:split:{d}".encode()).hexdigest()[:8], 16) / 2**32 < test_fraction
-    }
+    return {g: int(hashlib.sha1(f"{seed}:split:{d}".encode()).hexdigest()[:8], 16) for g, d in smallest.items()}
+
+
+def grouped_split(
+    groups: np.ndarray, test_fraction: float, seed: int = 20260101, texts: Sequence[str] | None = None
+) -> np.ndarray:
+    """A boolean test mask that never splits a group between train and test.
+
+    With ``texts``, a group goes to test when its draw (see :func:`_group_draws`) falls below
+    ``test_fraction``: the split of a group does not depend on the other groups, so it stays
+    stable when the data or the grouping change a little (and big groups are no likelier to be
+    tested than small ones)."""
+    if texts is None:
+        rng = np.random.default_rng(seed)
+        unique = np.unique(groups)
+        test_groups = rng.permutation(unique)[: round(len(unique) * test_fraction)]
+        return np.isin(groups, test_groups)
+    chosen = {g for g, draw in _group_draws(groups, texts, seed).items() if draw / 2**32 < test_fraction}
     return np.array([g in chosen for g in groups.tolist()], dtype=bool)
+
+
+def grouped_folds(groups: np.ndarray, k: int, texts: Sequence[str], seed: int = 20260101) -> np.ndarray:
+    """A fold id (0 … ``k`` − 1) per example for grouped K-fold cross-validation: all members of
+    a group share a fold, and a group's fold depends only on its own texts (the draw that
+    :func:`grouped_split` uses, cut into ``k`` equal ranges). With the same seed, fold 0 of 5 is
+    exactly the test side of ``grouped_split(groups, 0.2, seed, texts)``. Folds hold about the
+    same number of groups, not of examples; a fold can be empty when there are few groups."""
+    if k < 2:
+        raise ValueError(f"k must be at least 2, got {k}")
+    fold_of = {g: draw * k >> 32 for g, draw in _group_draws(groups, texts, seed).items()}
+    return np.array([fold_of[g] for g in groups.tolist()], dtype=np.int64)
 
 
 def with_category(example: Example, category: Category) -> Example:
