@@ -255,6 +255,35 @@ def test_the_legal_form_excuses_advertising_only(pipeline: Pipeline) -> None:
     assert verdict.category is Category.GAMBLING and verdict.is_spam
 
 
+def test_a_label_on_goods_no_ad_may_offer_counts_against_the_message(pipeline: Pipeline) -> None:
+    # Written for this test: betting and forged papers in the full legal form, from a brandname;
+    # the model reads the first two as legal ads (negative score), the third as spam.
+    for text in (
+        "[QC] Nhà cái HX99 ra mắt, hoàn trả cược 1.5% mỗi ngày. Từ chối QC soạn TC gửi 9029",
+        "[QC] Nhận làm bằng đại học, bằng lái xe không cần thi. Từ chối QC soạn TC gửi 9029",
+        "[QC] NHA CAI HX99 tang 200% nap lan dau, no hu ban ca doi thuong, rut tien 3 phut. "
+        "Zalo 0912345678. Tu choi QC soan TC gui 9029",
+    ):
+        verdict = pipeline.verdict(Message(text=text, sender=parse_sender("SHOPABC")))
+        disguise = [s for s in verdict.signals if s.name == "ad.label_on_prohibited_content"]
+        assert disguise and disguise[0].score >= 1.0, verdict.explain()
+        assert verdict.is_spam and verdict.category is not Category.ADVERTISING, verdict.explain()
+
+
+def test_advertising_yields_to_a_strong_phrase_of_a_prohibited_kind(pipeline: Pipeline) -> None:
+    """Advertising is the residual kind: when the category model prefers it but a strong phrase
+    names the goods (here forged papers), the goods decide; weak phrases alone do not."""
+    categories = list(pipeline.model.categories)
+    proba = np.zeros((2, len(categories)))
+    proba[:, categories.index(Category.ADVERTISING)] = 0.9
+    proba[:, categories.index(Category.FAKE_DOCS)] = 0.1
+    rule_scores = np.zeros((2, len(pipeline.rules.categories)))
+    rule_scores[0, pipeline.rules.categories.index(Category.FAKE_DOCS)] = 2.0
+    rule_scores[1, pipeline.rules.categories.index(Category.FAKE_DOCS)] = 1.0
+    chosen = pipeline._categories(proba, rule_scores, np.zeros(2, dtype=bool))
+    assert chosen == [Category.FAKE_DOCS, Category.ADVERTISING]
+
+
 def test_weak_phrases_alone_do_not_reach_the_category_cap() -> None:
     matcher = RuleMatcher()
     phishing = matcher.categories.index(Category.PHISHING)

@@ -19,8 +19,10 @@ Detectors, in the order their signals are listed in a verdict:
 
 Label and action come from the total: ``spam`` and ``flag`` from ``flag_threshold``, ``block``
 from ``block_threshold``. The category is the category model's choice, nudged by rule hits and
-look-alike domains. Detection never touches a database: what it must look up comes in
-:class:`Lookups`, filled by the caller.
+look-alike domains; ``advertising``, the residual kind, yields to a strong phrase of a prohibited
+kind. An ad label and opt-out on goods no advertisement may offer (betting, forged papers, sex)
+add ``ad.label_on_prohibited_content`` instead of excusing the message. Detection never
+touches a database: what it must look up comes in :class:`Lookups`, filled by the caller.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ import numpy as np
 
 from chanrac.detect.classifier import ContentModel
 from chanrac.detect.notices import public_warning
-from chanrac.detect.rules import RuleMatcher
+from chanrac.detect.rules import STRONG_WEIGHT, RuleMatcher
 from chanrac.law import AD_LABELS, AD_LABELS_LEGACY
 from chanrac.model import Action, Category, Message, Sender, SenderKind, Signal, Verdict
 from chanrac.phone import Operator
@@ -191,6 +193,10 @@ class Pipeline:
         self._model_phishing = (
             model.categories.index(Category.PHISHING) if Category.PHISHING in model.categories else -1
         )
+        self._prohibited_rule_categories = [
+            c for c in self.rules.categories if c not in (Category.ADVERTISING, Category.HAM) and c in model.categories
+        ]
+        self._prohibited_rule_columns = [self.rules.categories.index(c) for c in self._prohibited_rule_categories]
 
     def verdict(self, message: Message) -> Verdict:
         return self.verdicts([message])[0]
@@ -255,13 +261,16 @@ class Pipeline:
             if form is not None:
                 if not _prohibited(signals):
                     legal_forms[i] = form
-                elif model_score < 0 and _unadvertisable(signals):
-                    # The model learnt the label and the opt-out as signs of a legal ad; on
-                    # prohibited content they are a disguise, not a defence.
-                    score = round(PROHIBITED_LABELLED_SCORE - model_score, 3)
-                    signals.append(
-                        Signal("ad.label_on_prohibited_content", score, "ad/notice label, model score not counted")
-                    )
+                elif _unadvertisable(signals):
+                    # On goods no ad may offer, the label and the opt-out are a disguise, not a
+                    # defence: they count against the message, and the model, which learnt them
+                    # as signs of a legal ad, is not heard when it says ham.
+                    if model_score < 0:
+                        score = round(PROHIBITED_LABELLED_SCORE - model_score, 3)
+                        detail = "ad/notice label, model score not counted"
+                    else:
+                        score, detail = PROHIBITED_LABELLED_SCORE, "ad/notice label"
+                    signals.append(Signal("ad.label_on_prohibited_content", score, detail))
             all_signals.append(signals)
             totals_list.append(round(sum([s.score for s in signals]), 3))
         totals = np.array(totals_list)
@@ -389,7 +398,15 @@ class Pipeline:
         if self._model_phishing >= 0:
             combined[lookalike, self._model_phishing] += 0.5
         categories = self.model.categories
-        return [categories[j] for j in np.argmax(combined, axis=1).tolist()]
+        chosen = [categories[j] for j in np.argmax(combined, axis=1).tolist()]
+        # Advertising is the residual kind (a commercial message without the legal form): an ad
+        # whose goods a strong phrase (or two weak ones) names — betting, forged papers, loans… —
+        # is of that kind, as the labelling rules decide (data/labelled/README.md).
+        strong = rule_scores[:, self._prohibited_rule_columns]
+        for row in np.flatnonzero(strong.max(axis=1, initial=0.0) >= STRONG_WEIGHT).tolist():
+            if chosen[row] is Category.ADVERTISING:
+                chosen[row] = self._prohibited_rule_categories[int(np.argmax(strong[row]))]
+        return chosen
 
 
 def legal_form_content(canonical: str) -> tuple[str, float, str] | None:

@@ -64,6 +64,15 @@ RULES: tuple[Rule, ...] = tuple(
             "tan thu; hoan tra cuoc; cuoc thua; doi thuong; quay hu; the thao ao; "
             "slot game; bai doi thuong; keo bong da; ty le cuoc; rut tien sieu toc",
         ),
+        # Betting sites named in the police's and the ministry's public warnings (2022–2025); a
+        # name is one token, so "sun win" or a name inside a domain does not fire.
+        *_rules(
+            G,
+            2.0,
+            "sunwin; go88; hitclub; rikvip; b52club; 789club; fb88; w88; 188bet; fun88; kubet; new88; "
+            "jun88; 8xbet; hi88; f8bet; shbet; mb66; 33win; okvip; bk8; 12bet; m88; v9bet; vn88; "
+            "sv388; ae888; 789bet; hb88; k8bet; cong game",
+        ),
         *_rules(G, 1.0, "ban ca; nap dau; nap lan dau; thang lon; jackpot; x2 nap; choi thu; dai ly nha cai"),
         *_rules(
             L,
@@ -86,7 +95,8 @@ RULES: tuple[Rule, ...] = tuple(
             "bang cap 3; lam bang lai; lam giay to; giay to xe; phoi bang; hoa don do; "
             "xuat hoa don; hoa don vat dau vao; lam so do; lam cccd; lam cmnd; lam ho chieu; "
             "ho so goc; khong can thi; bao cong chung; lam chung chi; giay kham suc khoe; "
-            "giay nghi om; sao ke ngan hang",
+            "giay nghi om; sao ke ngan hang; lam the sinh vien; the nha bao; phoi that; mua bang; "
+            "ban bang; ban phoi; lam bang tot nghiep; giay to gia; lam hoc ba; moc do; lam visa",
         ),
         *_rules(F, 1.0, "bang dh; bang cap; chung chi; giay to; ho chieu; cung cap cccd"),
         *_rules(
@@ -135,7 +145,8 @@ RULES: tuple[Rule, ...] = tuple(
             2.0,
             "gai xinh; em gai xinh; hen ho; tinh mot dem; chat sex; phim sex; 18+; sex; "
             "nguoi yeu ao; gai goi; bao nuoi; di kem; chat nong; live show 18; khoa than; "
-            "tam su cung em; goi video rieng tu; hot girl",
+            "tam su cung em; goi video rieng tu; hot girl; hotgirl; clip nong; do choi nguoi lon; "
+            "chat sexy; phim nguoi lon; anh nong; sugar baby; sugar daddy; thuoc kich duc",
         ),
         *_rules(A, 1.0, "massage; em o gan; body chuan; rieng tu; ket ban zalo; hen ho"),
         *_rules(
