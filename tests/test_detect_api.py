@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import httpx
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from chanrac.config import MAX_TEXT_CHARS
+from chanrac.config import MAX_TEXT_CHARS, TIMEZONE
+from chanrac.store.tables import ReportRow
+from chanrac.store.tables_campaigns import ReputationRow
+from conftest import PARTNER
 
 
 @pytest.fixture
@@ -62,3 +69,48 @@ def test_bad_requests_name_index_and_field(client: httpx.Client, body: dict, fie
 def test_malformed_json_is_a_400(client: httpx.Client) -> None:
     r = client.post("/api/v1/verdicts", content=b'{"text": ', headers={"content-type": "application/json"})
     assert r.status_code == 400
+
+
+REPUTED_SENDER, REPUTED_DOMAIN = "+84987000111", "qua-tang-tri-an.com"
+
+
+@pytest.fixture
+def reputations(session: Session) -> None:
+    """What the campaigns capability would have learnt, in the store before the server starts."""
+    now = datetime.now(TIMEZONE)
+    for kind, value in (("mobile", REPUTED_SENDER), ("domain", REPUTED_DOMAIN)):
+        session.add(
+            ReputationRow(
+                kind=kind,
+                value=value,
+                score=0.9,
+                reports=12,
+                reporters=9,
+                campaigns=1,
+                spam_share=1.0,
+                first_seen=now,
+                last_seen=now,
+                signals=[],
+                updated_at=now,
+            )
+        )
+    session.commit()
+
+
+def test_verdicts_know_what_intake_knows(reputations: None, client: httpx.Client, session: Session) -> None:
+    """The API judges a message as intake would: with the reputations the store holds."""
+    text = f"Chao ban, xem thong tin tai {REPUTED_DOMAIN} nhe"
+    known = client.post("/api/v1/verdicts", json={"text": text, "sender": "0987000111"}).json()["verdicts"][0]
+    names = {s["name"]: s for s in known["signals"]}
+    assert names["reputation.sender"]["score"] == pytest.approx(0.9)
+    assert REPUTED_DOMAIN in names["reputation.indicator"]["detail"]
+    unknown = client.post("/api/v1/verdicts", json={"text": "Chao ban", "sender": "0987000222"}).json()["verdicts"][0]
+    assert not any(s["name"].startswith("reputation.") for s in unknown["signals"])
+    # Reported, the same message is stored with the same verdict.
+    reported = client.post(
+        "/api/v1/reports", json={"sender": "0987000111", "text": text, "reporter": "0912000333"}, headers=PARTNER
+    )
+    assert reported.status_code == 201, reported.text
+    session.expire_all()
+    row = session.scalars(select(ReportRow).where(ReportRow.tracking_code == reported.json()["tracking_code"])).one()
+    assert (row.verdict_score, row.verdict_label) == (pytest.approx(known["score"]), known["label"])

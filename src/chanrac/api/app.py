@@ -50,10 +50,12 @@ def create_app(settings: Settings | None = None, *, classify: bool = True) -> Fa
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
+    # One classifier for intake and for POST /api/v1/verdicts: the same message gets the same verdict.
+    app.state.classifier = default_classifier(settings, app.state.sessions) if classify else None
     app.state.intake = IntakeService(
         app.state.sessions,
         settings,
-        classifier=default_classifier(settings, app.state.sessions) if classify else None,
+        classifier=app.state.classifier,
         on_stored=default_hooks() if settings.campaign_assignment == "inline" else [],
     )
     app.state.public_limit = PublicRateLimit(settings.public_reports_per_minute, settings.rate_limit_storage)

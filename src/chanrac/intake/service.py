@@ -91,17 +91,20 @@ class ReputationAwareClassifier:
             sender_reputation=reputation.sender_reputation, indicator_reputation=reputation.indicator_reputation
         )
 
+    def stale(self) -> bool:
+        """Whether the next :meth:`pipeline` call reads the reputations from the store again."""
+        return time.monotonic() - self._loaded_at > self.refresh_seconds
+
     def pipeline(self) -> Any:
         from chanrac.detect import load_pipeline
 
-        now = time.monotonic()
-        if now - self._loaded_at > self.refresh_seconds:
+        if self.stale():
             self._pipeline = load_pipeline(
                 self._lookups(),
                 flag_threshold=self.settings.flag_threshold,
                 block_threshold=self.settings.block_threshold,
             )
-            self._loaded_at = now
+            self._loaded_at = time.monotonic()
         return self._pipeline
 
     def __call__(self, messages: Sequence[Message]) -> list[Verdict]:
@@ -111,7 +114,7 @@ class ReputationAwareClassifier:
         return verdicts
 
 
-def default_classifier(settings: Settings, sessions: sessionmaker[Session] | None = None) -> Classifier:
+def default_classifier(settings: Settings, sessions: sessionmaker[Session] | None = None) -> ReputationAwareClassifier:
     classifier = ReputationAwareClassifier(settings, sessions)
     classifier.pipeline()  # load the model now: a missing artefact is a start-up error, not a lost report
     return classifier

@@ -1,4 +1,9 @@
-"""``POST /api/v1/verdicts``: explained verdicts for one message or up to 10,000, no database.
+"""``POST /api/v1/verdicts``: explained verdicts for one message or up to 10,000.
+
+The verdicts are intake's: the same pipeline with the sender and indicator reputations the store
+knows (re-read every few minutes, off the event loop), so a message judged here is judged as it
+would be when reported. An application built without classification falls back to the shipped
+model with no reputations.
 
 Body: ``{"text": "...", "sender": "..."}`` or ``{"messages": [{"text", "sender"?, "id"?}, ...]}``.
 Answer: ``{"model_version": ..., "verdicts": [{id, label, score, category, action, signals,
@@ -11,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, HTTPException
+from fastapi import APIRouter, Body, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -20,6 +25,7 @@ from chanrac.api.deps import SettingsDep
 from chanrac.config import MAX_BATCH_REPORTS, MAX_FIELD_CHARS, MAX_TEXT_CHARS
 from chanrac.detect import load_pipeline
 from chanrac.detect.pipeline import Pipeline
+from chanrac.intake.service import ReputationAwareClassifier
 from chanrac.model import Message, Verdict
 from chanrac.phone import sender_or_unknown
 
@@ -72,6 +78,18 @@ def _pipeline(flag_threshold: float, block_threshold: float) -> Pipeline:
     return load_pipeline(flag_threshold=flag_threshold, block_threshold=block_threshold)
 
 
+async def _current_pipeline(request: Request, flag_threshold: float, block_threshold: float) -> Pipeline:
+    classifier: ReputationAwareClassifier | None = getattr(request.app.state, "classifier", None)
+    if classifier is None:
+        return _pipeline(flag_threshold, block_threshold)
+    if classifier.stale():
+        # Re-reading the reputations is a database query: not on the event loop.
+        pipeline: Pipeline = await run_in_threadpool(classifier.pipeline)
+        return pipeline
+    current: Pipeline = classifier.pipeline()
+    return current
+
+
 def _out(item: MessageIn, verdict: Verdict) -> VerdictOut:
     return VerdictOut(
         id=item.id,
@@ -95,6 +113,7 @@ _EXAMPLES = {
 
 @router.post("", response_model=VerdictsOut)
 async def verdicts(
+    request: Request,
     settings: SettingsDep,
     body: Annotated[dict[str, Any], Body(openapi_examples=_EXAMPLES)],
 ) -> VerdictsOut:
@@ -105,7 +124,7 @@ async def verdicts(
         prefix: tuple[str, ...] = ("body",)
         raise RequestValidationError([{**e, "loc": (*prefix, *e["loc"])} for e in exc.errors()]) from None
     try:
-        pipeline = _pipeline(settings.flag_threshold, settings.block_threshold)
+        pipeline = await _current_pipeline(request, settings.flag_threshold, settings.block_threshold)
     except FileNotFoundError as exc:
         raise HTTPException(503, f"the content model is not installed: {exc}") from None
     messages = [Message(text=i.text, sender=sender_or_unknown(i.sender)) for i in items]
