@@ -241,6 +241,10 @@ def test_shorteners_and_cheap_tlds() -> None:
         ("evn.hanoi.gov.vn", None),  # only state bodies can register under gov.vn
         ("vietcombank.page.link", None),  # a deep link issued to the bank's app
         ("vietcombank-gov.vn.top", "Vietcombank"),
+        # the first word of the bank's name, as phishing kits shorten it
+        ("techcom-id.link", "Techcombank"),
+        ("xacthuc-vietcom.online", "Vietcombank"),
+        ("techcombank.com.vn", None),
     ],
 )
 def test_lookalike_brand(domain: str, brand: str | None) -> None:

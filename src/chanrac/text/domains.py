@@ -87,16 +87,16 @@ def _brand(name: str, domains: str, tokens: str) -> Brand:
 
 #: Vietnamese banks, wallets, carriers, delivery firms, shops and public services.
 BRANDS: tuple[Brand, ...] = (
-    _brand("Vietcombank", "vietcombank.com.vn vcb.com.vn", "vietcombank vcb vcbdigibank digibank"),
+    _brand("Vietcombank", "vietcombank.com.vn vcb.com.vn", "vietcombank vietcom vcb vcbdigibank digibank"),
     _brand("VietinBank", "vietinbank.vn", "vietinbank vietin ipay"),
     _brand("BIDV", "bidv.com.vn", "bidv smartbanking"),
     _brand("Agribank", "agribank.com.vn", "agribank"),
-    _brand("Techcombank", "techcombank.com.vn techcombank.com", "techcombank tcb"),
+    _brand("Techcombank", "techcombank.com.vn techcombank.com", "techcombank techcom tcb"),
     _brand("MB Bank", "mbbank.com.vn mbbank.vn", "mbbank mbb"),
     _brand("ACB", "acb.com.vn", "acb"),
     _brand("VPBank", "vpbank.com.vn", "vpbank neo"),
     _brand("TPBank", "tpb.vn tpbank.vn tpbank.com.vn", "tpbank tpb"),
-    _brand("Sacombank", "sacombank.com.vn", "sacombank stb"),
+    _brand("Sacombank", "sacombank.com.vn", "sacombank sacom stb"),
     _brand("HDBank", "hdbank.com.vn", "hdbank"),
     _brand("VIB", "vib.com.vn", "vib myvib"),
     _brand("SHB", "shb.com.vn", "shb"),
