@@ -113,6 +113,19 @@ def test_ad_from_a_personal_number_is_flagged() -> None:
     assert verdict.is_spam, verdict.explain()
 
 
+def test_commercial_wording_from_a_personal_number_is_an_unlawful_ad(pipeline: Pipeline) -> None:
+    # Written for this test: a shop's promotion without label sent from a subscriber's number.
+    promo = "Khai trương cửa hàng, giảm giá 30% toàn bộ áo khoác, liên hệ 0912 345 678"
+    personal = pipeline.verdict(Message(text=promo, sender=parse_sender("0912345678")))
+    assert "sender.personal_number_commercial" in {s.name for s in personal.signals}
+    brandname = pipeline.verdict(Message(text=promo, sender=parse_sender("SHOPABC")))
+    assert "sender.personal_number_commercial" not in {s.name for s in brandname.signals}
+    assert personal.score > brandname.score
+    # one word of commerce in a chat is not an ad
+    chat = pipeline.verdict(Message(text="Mai anh liên hệ lại em nhé", sender=parse_sender("0912345678")))
+    assert "sender.personal_number_commercial" not in {s.name for s in chat.signals}
+
+
 def test_unregistered_brandname_and_reputation_signals() -> None:
     lookups = Lookups(
         registered_brandnames=frozenset({"VIETCOMBANK"}),

@@ -14,8 +14,9 @@ Detectors, in the order their signals are listed in a verdict:
                          given when no prohibited-content signal fired and the category model
                          reads the content as advertising, and then the model's score (which
                          learnt "unsolicited commercial message") is not counted;
-``sender.*``             personal number sending advertising or brand content, unregistered or
-                         registered brandname, sender reputation.
+``sender.*``             personal number sending advertising (labelled, or unlabelled commercial
+                         wording) or brand content, unregistered or registered brandname,
+                         sender reputation.
 
 Label and action come from the total: ``spam`` and ``flag`` from ``flag_threshold``, ``block``
 from ``block_threshold``. The category is the category model's choice, nudged by rule hits and
@@ -78,6 +79,9 @@ PROHIBITED_RULE_SCORE = 1.5
 PROHIBITED_LABELLED_SCORE = 1.0
 PERSONAL_NUMBER_AD_SCORE = 7.0  # ads may only come from a registered brandname (Decree 91)
 PERSONAL_NUMBER_BRAND_CONTENT_SCORE = 1.5
+# Unlabelled commercial wording (two advertising phrases) from a subscriber's number: ads may
+# come only from a registered brandname (Decree 91), so this is an unlawful ad at best.
+PERSONAL_NUMBER_COMMERCIAL_SCORE = 1.5
 UNREGISTERED_BRANDNAME_SCORE = 3.0
 REGISTERED_BRANDNAME_SCORE = -1.0
 REPUTATION_CLIP = 5.0
@@ -188,6 +192,7 @@ class Pipeline:
             self.rules.categories.index(c) if c in self.rules.categories else -1 for c in model.categories
         ]
         self._phishing_column = self.rules.categories.index(Category.PHISHING)
+        self._advertising_column = self.rules.categories.index(Category.ADVERTISING)
         self._model_columns = [j for j, column in enumerate(self._rule_columns) if column >= 0]
         self._rule_columns_used = [column for column in self._rule_columns if column >= 0]
         self._model_phishing = (
@@ -374,6 +379,14 @@ class Pipeline:
             if is_ad:
                 signals.append(
                     Signal("sender.personal_number_ad", PERSONAL_NUMBER_AD_SCORE, "ad label from a subscriber")
+                )
+            elif rule_scores[self._advertising_column] >= 2.0:
+                signals.append(
+                    Signal(
+                        "sender.personal_number_commercial",
+                        PERSONAL_NUMBER_COMMERCIAL_SCORE,
+                        "commercial wording from a subscriber (ads only from brandnames)",
+                    )
                 )
             if rule_scores[self._phishing_column] >= 2.0:
                 signals.append(
