@@ -62,7 +62,7 @@ RULES: tuple[Rule, ...] = tuple(
             "nha cai; ca cuoc; dat cuoc; no hu; tai xiu; game bai; xoc dia; ban ca doi thuong; "
             "lo de; danh de; casino; baccarat; da ga; soi keo; keo nha cai; vong cuoc; "
             "tan thu; hoan tra cuoc; cuoc thua; doi thuong; quay hu; the thao ao; "
-            "slot game; bai doi thuong; keo bong da; ty le cuoc; rut tien sieu toc",
+            "slot game; bai doi thuong; keo bong da; ty le cuoc; rut tien sieu toc; cong game",
         ),
         # Betting sites named in the police's and the ministry's public warnings (2022–2025); a
         # name is one token, so "sun win" or a name inside a domain does not fire.
@@ -71,7 +71,7 @@ RULES: tuple[Rule, ...] = tuple(
             2.0,
             "sunwin; go88; hitclub; rikvip; b52club; 789club; fb88; w88; 188bet; fun88; kubet; new88; "
             "jun88; 8xbet; hi88; f8bet; shbet; mb66; 33win; okvip; bk8; 12bet; m88; v9bet; vn88; "
-            "sv388; ae888; 789bet; hb88; k8bet; cong game",
+            "sv388; ae888; 789bet; hb88; k8bet",
         ),
         *_rules(G, 1.0, "ban ca; nap dau; nap lan dau; thang lon; jackpot; x2 nap; choi thu; dai ly nha cai"),
         *_rules(
@@ -95,8 +95,8 @@ RULES: tuple[Rule, ...] = tuple(
             "bang cap 3; lam bang lai; lam giay to; giay to xe; phoi bang; hoa don do; "
             "xuat hoa don; hoa don vat dau vao; lam so do; lam cccd; lam cmnd; lam ho chieu; "
             "ho so goc; khong can thi; bao cong chung; lam chung chi; giay kham suc khoe; "
-            "giay nghi om; sao ke ngan hang; lam the sinh vien; the nha bao; phoi that; mua bang; "
-            "ban bang; ban phoi; lam bang tot nghiep; giay to gia; lam hoc ba; moc do; lam visa",
+            "giay nghi om; sao ke ngan hang; lam the sinh vien; the nha bao; phoi that; "
+            "lam bang tot nghiep; giay to gia; lam hoc ba; moc do",
         ),
         *_rules(F, 1.0, "bang dh; bang cap; chung chi; giay to; ho chieu; cung cap cccd"),
         *_rules(
@@ -146,7 +146,7 @@ RULES: tuple[Rule, ...] = tuple(
             "gai xinh; em gai xinh; hen ho; tinh mot dem; chat sex; phim sex; 18+; sex; "
             "nguoi yeu ao; gai goi; bao nuoi; di kem; chat nong; live show 18; khoa than; "
             "tam su cung em; goi video rieng tu; hot girl; hotgirl; clip nong; do choi nguoi lon; "
-            "chat sexy; phim nguoi lon; anh nong; sugar baby; sugar daddy; thuoc kich duc",
+            "chat sexy; phim nguoi lon; sugar baby; sugar daddy; thuoc kich duc",
         ),
         *_rules(A, 1.0, "massage; em o gan; body chuan; rieng tu; ket ban zalo; hen ho"),
         *_rules(
