@@ -61,6 +61,7 @@ OBFUSCATION_SCORES = {
     "emoji_separators": 1.5,
     "injected_punctuation": 1.5,
     "leet": 1.0,
+    "telex": 1.0,  # keystrokes of an input method left off: rare in chat, deliberate in spam
     "repeat_letters": 0.3,
     "teencode": 0.0,  # ordinary in personal chat
 }

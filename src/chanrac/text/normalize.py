@@ -11,7 +11,8 @@
 ``canonical`` ``folded`` de-obfuscated: letters split by dots, dashes, spaces or emoji joined
               (``c.a c.u.o.c`` → ``ca cuoc``, ``n h a c a i`` → ``nha cai``), digits and symbols
               inside words read as letters (``v4y t1en`` → ``vay tien``), letter runs squeezed
-              (``vaaaay`` → ``vay``) and teencode expanded (``ko`` → ``khong``). URLs and e-mail
+              (``vaaaay`` → ``vay``), Telex keystrokes read back (``nhaf caif`` → ``nha cai``:
+              :mod:`chanrac.text.telex`) and teencode expanded (``ko`` → ``khong``). URLs and e-mail
               addresses are never rewritten; numbers, amounts and OTP codes are untouched because
               every rewrite needs letters around it.
 
@@ -40,6 +41,7 @@ from chanrac.text.patterns import EMOJI_CLASS, protected_spans
 from chanrac.text.punctuation import undo_injected_punctuation
 from chanrac.text.syllables import LOANWORDS, is_syllable, segment
 from chanrac.text.teencode import ENGLISH_AMBIGUOUS, TEENCODE, looks_english
+from chanrac.text.telex import read_telex
 
 __all__ = ["LEET", "LEET_CLASS", "OBFUSCATION_NAMES", "NormalizedText", "canonicalize", "normalize"]
 
@@ -54,6 +56,7 @@ OBFUSCATION_NAMES: tuple[str, ...] = (
     "leet",  # v4y t1en, g@me
     "repeat_letters",  # vaaaay
     "teencode",  # ko, dc, ck, stk
+    "telex",  # nhaf caif: Telex keystrokes left in the text
 )
 
 
@@ -366,6 +369,11 @@ def _deobfuscate(chunk: str, tricks: list[str]) -> str:
         chunk = _letters_round(chunk, tricks)
         if chunk == before:
             break
+    # Telex before teencode's j: in "napj" the j is a tone key, not an i.
+    telex = read_telex(chunk)
+    if telex is not None:
+        tricks.append("telex")
+        chunk = telex
     if "j" in chunk:
         chunk = _INNER_J_RE.sub(_read_inner_j, _FINAL_J_RE.sub("i", chunk))
     expanded = _expand_teencode(chunk)

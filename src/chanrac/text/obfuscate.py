@@ -9,6 +9,9 @@ Tricks (``ALL_TRICKS``), each applied to a word with probability ``rate`` unless
 
 ``strip_diacritics``  the whole message loses its diacritics (telecom-style ASCII; ``rate``
                       does not apply: spammers strip everything or nothing);
+``telex``             the whole message typed in Telex with the input method off (``nhà cái``
+                      → ``nhaf caif``; ``rate`` does not apply; nothing left to do after
+                      ``strip_diacritics``);
 ``teencode``          SMS abbreviations (``không`` → ``ko``, ``chuyển khoản`` → ``ck``,
                       ``lại`` → ``laj``);
 ``split_letters``     letters separated by dots, dashes or spaces (``c.a c.u.o.c``, ``v a y``);
@@ -39,6 +42,7 @@ __all__ = ["ALL_TRICKS", "obfuscate"]
 
 ALL_TRICKS: tuple[str, ...] = (
     "strip_diacritics",
+    "telex",
     "teencode",
     "split_letters",
     "leet",
@@ -246,6 +250,8 @@ def obfuscate(text: str, rng: random.Random, tricks: Sequence[str] = ALL_TRICKS,
     text = unicodedata.normalize("NFC", text)
     if "strip_diacritics" in tricks:
         text = strip_diacritics(text)
+    elif "telex" in tricks:
+        text = _telex(text)
     words = _words(text)
     if "teencode" in tricks:
         _teencode(words, text, rng, rate)
@@ -264,6 +270,39 @@ def obfuscate(text: str, rng: random.Random, tricks: Sequence[str] = ALL_TRICKS,
             _homoglyph(word, rng)
         if "zero_width" in tricks and rng.random() < rate:
             _zero_width(word, rng)
+    return _reassemble(text, words)
+
+
+# Telex keys: a mark doubles its vowel or adds "w", a tone is a key at the end of the word.
+_TELEX_MARKS = {"\u0302": "{0}", "\u0306": "w", "\u031b": "w"}  # circumflex, breve, horn
+_TELEX_TONES = {"\u0300": "f", "\u0301": "s", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
+
+
+def _telex_word(word: str) -> str:
+    out: list[str] = []
+    tone = ""
+    for char in word:
+        decomposed = unicodedata.normalize("NFD", char)
+        base, marks = decomposed[0], decomposed[1:]
+        if base in "đĐ":
+            out.append("dd" if base == "đ" else "DD")
+            continue
+        out.append(base)
+        for mark in marks:
+            if mark in _TELEX_TONES:
+                tone = _TELEX_TONES[mark]
+            elif mark in _TELEX_MARKS:
+                key = _TELEX_MARKS[mark].format(base)
+                out.append(key.upper() if base.isupper() else key)
+    return "".join(out) + (tone.upper() if tone and word.isupper() else tone)
+
+
+def _telex(text: str) -> str:
+    """``text`` as typed in Telex with the input method off (the words the other tricks may
+    rewrite: URLs, e-mail addresses and words glued to digits are kept)."""
+    words = _words(text)
+    for word in words:
+        word.text = _telex_word(word.text)
     return _reassemble(text, words)
 
 
