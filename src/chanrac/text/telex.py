@@ -56,9 +56,12 @@ def _reading(word: str) -> str | None:
 
 def read_telex(folded: str) -> str | None:
     """``folded`` with its Telex keystrokes read back, or None when it is not typed in Telex."""
-    keys = folded.count("dd") + folded.count("aa") + folded.count("uw")
-    if keys + len(_FINAL_KEY_RE.findall(folded)) < MIN_STRONG:
-        return None
+    keys = len(_FINAL_KEY_RE.findall(folded))
+    if keys < MIN_STRONG:
+        if "dd" not in folded and "aa" not in folded and "uw" not in folded:
+            return None
+        if keys + folded.count("dd") + folded.count("aa") + folded.count("uw") < MIN_STRONG:
+            return None
     words = set(_WORD_RE.findall(folded))
     if not ENGLISH_WORDS.isdisjoint(words):
         return None
