@@ -144,12 +144,15 @@ def main() -> int:
     from fastapi.testclient import TestClient
 
     from chanrac.api.routers.verdicts import router
+    from chanrac.config import Settings
+    from chanrac.intake.service import ReputationAwareClassifier
 
     app = FastAPI()
     app.include_router(router)
-    from chanrac.config import Settings
-
     app.state.settings = Settings()
+    # The endpoint judges with intake's classifier, as the application wires it; with no store
+    # behind it the reputations are empty (what a fresh deployment has).
+    app.state.classifier = ReputationAwareClassifier(app.state.settings)
     latencies = []
     with TestClient(app) as client:
         for i in range(args.api_calls):
