@@ -98,6 +98,12 @@ def test_bar_chart_is_valid_svg_with_proportional_bars() -> None:
     assert labels == ["Hà Nội", "<Huế>", "Zero"]  # escaped in the markup, intact once parsed
 
 
+def test_bar_chart_of_shares_fills_a_bar_at_the_whole() -> None:
+    svg = bar_chart([("pham", 801), ("own", 970)], chart_id="f1", title="F1", full=1000)
+    widths = [r.get("width") for r in ET.fromstring(str(svg)).iter(f"{SVG}rect") if r.get("class") == "bar"]
+    assert widths == ["80.1%", "97%"]
+
+
 def test_day_chart_stacks_spam_under_the_rest_and_labels_today() -> None:
     bars = [DayBar(date(2026, 3, d), total, spam) for d, total, spam in [(1, 10, 4), (2, 0, 0), (3, 40, 40)]]
     root = ET.fromstring(str(day_chart(bars, chart_id="days", title="Days", day_label=lambda d: f"{d.day}/3")))

@@ -67,15 +67,17 @@ def bar_chart(
     description: str = "",
     number: Callable[[int], str] = str,
     label_chars: int = 48,
+    full: int | None = None,
 ) -> Markup:
     """Horizontal bars, one per ``(label, value)`` in the order given, each under its label.
 
     Widths are percentages and text keeps its pixel size (no viewBox): the chart reflows from a
-    phone to a wall screen without the labels shrinking to nothing.
+    phone to a wall screen without the labels shrinking to nothing. A full bar is ``full``, or
+    the largest value when it is not given (counts); a share passes its whole (F1 = 1).
     """
     row_height, bar_top, bar_height = 40, 21, 14
     height = max(row_height, len(rows) * row_height)
-    top = max((value for _, value in rows), default=0)
+    top = full if full is not None else max((value for _, value in rows), default=0)
     parts = [_svg_open(chart_id, f'width="100%" height="{height}"', title, description, "chart-bars")]
     for index, (label, value) in enumerate(rows):
         y = index * row_height
