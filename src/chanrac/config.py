@@ -69,6 +69,12 @@ class Settings(BaseSettings):
     # Verdict thresholds on the summed signal score.
     flag_threshold: float = 3.0
     block_threshold: float = 6.0
+    model_alone_blocks: bool = Field(
+        False,
+        description="whether the content model alone may block a message; by default a block needs a "
+        "second reason (a keyword rule, an indicator, obfuscation, the sender) and the model alone flags "
+        "the message for review",
+    )
 
     # Campaigns, reputation and feeds (chanrac.campaigns, chanrac.sharing).
     campaign_assignment: Literal["inline", "worker"] = Field(

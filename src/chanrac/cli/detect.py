@@ -48,7 +48,11 @@ def _format_of(path: Path) -> str:
 def _pipeline() -> Pipeline:
     settings = get_settings()
     try:
-        return load_pipeline(flag_threshold=settings.flag_threshold, block_threshold=settings.block_threshold)
+        return load_pipeline(
+            flag_threshold=settings.flag_threshold,
+            block_threshold=settings.block_threshold,
+            model_alone_blocks=settings.model_alone_blocks,
+        )
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
 

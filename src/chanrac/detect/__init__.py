@@ -32,6 +32,13 @@ def load_pipeline(
     flag_threshold: float = 3.0,
     block_threshold: float = 6.0,
     path: Path = ARTEFACT_PATH,
+    model_alone_blocks: bool = False,
 ) -> Pipeline:
     """A pipeline on the shipped model (loaded once per process) with the caller's lookups."""
-    return Pipeline(load_model(path), lookups, flag_threshold=flag_threshold, block_threshold=block_threshold)
+    return Pipeline(
+        load_model(path),
+        lookups,
+        flag_threshold=flag_threshold,
+        block_threshold=block_threshold,
+        model_alone_blocks=model_alone_blocks,
+    )

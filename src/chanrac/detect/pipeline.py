@@ -19,11 +19,13 @@ Detectors, in the order their signals are listed in a verdict:
                          sender reputation.
 
 Label and action come from the total: ``spam`` and ``flag`` from ``flag_threshold``, ``block``
-from ``block_threshold``. The category is the category model's choice, nudged by rule hits and
-look-alike domains; ``advertising``, the residual kind, yields to a strong phrase of a prohibited
-kind. An ad label and opt-out on goods no advertisement may offer (betting, forged papers, sex)
-add ``ad.label_on_prohibited_content`` instead of excusing the message. Detection never
-touches a database: what it must look up comes in :class:`Lookups`, filled by the caller.
+from ``block_threshold`` — and, unless ``model_alone_blocks``, a reason besides the content model
+(``policy.model_alone`` says when the model alone only flagged). The category is the category
+model's choice, nudged by rule hits and look-alike domains; ``advertising``, the residual kind,
+yields to a strong phrase of a prohibited kind. An ad label and opt-out on goods no advertisement
+may offer (betting, forged papers, sex) add ``ad.label_on_prohibited_content`` instead of excusing
+the message. Detection never touches a database: what it must look up comes in :class:`Lookups`,
+filled by the caller.
 """
 
 from __future__ import annotations
@@ -89,6 +91,11 @@ REPUTATION_CLIP = 5.0
 # A public warning cancels the model's and the keywords' positive scores (it uses the scam's
 # words by necessity) and adds this much.
 PUBLIC_WARNING_SCORE = -1.0
+# A block needs a reason besides the content model (unless model_alone_blocks): a signal of at
+# least this score. The model is trained on 2016–2025 corpora and our own examples; where it is
+# wrong on today's traffic (a friend's number written in groups reads as an ad) it should cost a
+# review, not a lost message.
+REASON_SCORE = 0.5
 # How much a category's keyword weight (0–4) moves the category model's probabilities: a
 # phrase such as "vay tien nhanh" is stronger evidence of the kind than the small classes'
 # statistics.
@@ -178,6 +185,7 @@ class Pipeline:
         flag_threshold: float = 3.0,
         block_threshold: float = 6.0,
         rules: RuleMatcher | None = None,
+        model_alone_blocks: bool = False,
     ) -> None:
         if block_threshold < flag_threshold:
             raise ValueError(f"block_threshold {block_threshold} is below flag_threshold {flag_threshold}")
@@ -185,6 +193,7 @@ class Pipeline:
         self.lookups = lookups or Lookups()
         self.flag_threshold = flag_threshold
         self.block_threshold = block_threshold
+        self.model_alone_blocks = model_alone_blocks
         self.rules = rules or _default_rules()
         self._registered = frozenset(b.upper() for b in self.lookups.registered_brandnames)
         self._model_offset = _logit(model.threshold)
@@ -301,6 +310,9 @@ class Pipeline:
                 out.append(Verdict(score, "ham", Category.HAM, Action.ALLOW, tuple(signals)))
                 continue
             action = Action.BLOCK if score >= block_threshold else Action.FLAG
+            if action is Action.BLOCK and not self.model_alone_blocks and not _has_reason(signals):
+                action = Action.FLAG
+                signals.append(Signal("policy.model_alone", 0.0, "only the content model speaks: flagged, not blocked"))
             out.append(Verdict(score, "spam", categories[i], action, tuple(signals)))
         return out
 
@@ -463,6 +475,12 @@ def _indicator_hint(canonical: str) -> bool:
         or ("zalo" in canonical and _HINT_ZALO_RE.search(canonical) is not None)
         or ("telegram" in canonical and _HINT_TELEGRAM_RE.search(canonical) is not None)
     )
+
+
+def _has_reason(signals: Sequence[Signal]) -> bool:
+    """Whether a signal other than the content model argues for blocking (a phone number in the
+    text, 0.3, or squeezed letters are too common to count)."""
+    return any(s.name != "model.spam" and s.score >= REASON_SCORE for s in signals)
 
 
 def _unadvertisable(signals: Sequence[Signal]) -> bool:

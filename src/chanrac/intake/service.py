@@ -103,6 +103,7 @@ class ReputationAwareClassifier:
                 self._lookups(),
                 flag_threshold=self.settings.flag_threshold,
                 block_threshold=self.settings.block_threshold,
+                model_alone_blocks=self.settings.model_alone_blocks,
             )
             self._loaded_at = time.monotonic()
         return self._pipeline

@@ -22,7 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from chanrac.api.deps import SettingsDep
-from chanrac.config import MAX_BATCH_REPORTS, MAX_FIELD_CHARS, MAX_TEXT_CHARS
+from chanrac.config import MAX_BATCH_REPORTS, MAX_FIELD_CHARS, MAX_TEXT_CHARS, Settings
 from chanrac.detect import load_pipeline
 from chanrac.detect.pipeline import Pipeline
 from chanrac.intake.service import ReputationAwareClassifier
@@ -74,14 +74,16 @@ class VerdictsOut(BaseModel):
 
 
 @lru_cache(maxsize=8)
-def _pipeline(flag_threshold: float, block_threshold: float) -> Pipeline:
-    return load_pipeline(flag_threshold=flag_threshold, block_threshold=block_threshold)
+def _pipeline(flag_threshold: float, block_threshold: float, model_alone_blocks: bool) -> Pipeline:
+    return load_pipeline(
+        flag_threshold=flag_threshold, block_threshold=block_threshold, model_alone_blocks=model_alone_blocks
+    )
 
 
-async def _current_pipeline(request: Request, flag_threshold: float, block_threshold: float) -> Pipeline:
+async def _current_pipeline(request: Request, settings: Settings) -> Pipeline:
     classifier: ReputationAwareClassifier | None = getattr(request.app.state, "classifier", None)
     if classifier is None:
-        return _pipeline(flag_threshold, block_threshold)
+        return _pipeline(settings.flag_threshold, settings.block_threshold, settings.model_alone_blocks)
     if classifier.stale():
         # Re-reading the reputations is a database query: not on the event loop.
         pipeline: Pipeline = await run_in_threadpool(classifier.pipeline)
@@ -124,7 +126,7 @@ async def verdicts(
         prefix: tuple[str, ...] = ("body",)
         raise RequestValidationError([{**e, "loc": (*prefix, *e["loc"])} for e in exc.errors()]) from None
     try:
-        pipeline = await _current_pipeline(request, settings.flag_threshold, settings.block_threshold)
+        pipeline = await _current_pipeline(request, settings)
     except FileNotFoundError as exc:
         raise HTTPException(503, f"the content model is not installed: {exc}") from None
     messages = [Message(text=i.text, sender=sender_or_unknown(i.sender)) for i in items]
