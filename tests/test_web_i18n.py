@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import chanrac.detect.pipeline
 from chanrac.model import Action, Category, Channel, ReportKind, ReportStatus, SenderKind
 from chanrac.web.charts import DayBar, bar_chart, day_chart, nice_step
 from chanrac.web.i18n import LANGUAGES, MESSAGES, Translator, pick_language
@@ -122,3 +123,11 @@ def test_signal_names_read_as_words() -> None:
     assert vi.signal("model.spam") == "Mô hình phân loại nội dung"
     assert en.signal("rule.gambling") == "Keywords of “Gambling”"
     assert en.signal("brand.new_signal") == "brand.new_signal"
+
+
+def test_every_signal_the_pipeline_emits_has_a_name_in_both_languages() -> None:
+    source = Path(chanrac.detect.pipeline.__file__).read_text(encoding="utf-8")
+    names = set(re.findall(r'"((?:ad|indicator|model|notice|policy|reputation|sender|text)\.[a-z_]+)"', source))
+    assert len(names) >= 15  # the pattern still finds them
+    missing = sorted(n for n in names if f"signal_name.{n}" not in MESSAGES)
+    assert not missing, f"signals without a Vietnamese/English name: {missing}"

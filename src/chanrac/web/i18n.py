@@ -226,6 +226,26 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Personal number using bank or authority wording",
     ),
     "signal_name.ad.legal_form": ("Quảng cáo đúng hình thức luật định", "Advertising in the legal form"),
+    "signal_name.ad.legal_form_content": (
+        "Nội dung có nhãn quảng cáo và cách từ chối nhận tin",
+        "Ad label and opt-out in the text",
+    ),
+    "signal_name.ad.label_on_prohibited_content": (
+        "Nhãn quảng cáo trên nội dung bị cấm quảng cáo",
+        "Ad label on goods no advertisement may offer",
+    ),
+    "signal_name.notice.public_warning": (
+        "Cảnh báo lừa đảo của cơ quan chức năng",
+        "An authority's warning about scams",
+    ),
+    "signal_name.sender.personal_number_commercial": (
+        "Nội dung thương mại gửi từ số cá nhân",
+        "Commercial wording from a personal number",
+    ),
+    "signal_name.policy.model_alone": (
+        "Chỉ mô hình đánh giá là rác: đánh dấu để xem xét, không chặn",
+        "Only the classifier says spam: flagged for review, not blocked",
+    ),
     # Labels of stored values (group.value)
     "category.gambling": ("Cờ bạc, cá độ", "Gambling"),
     "category.loan": ("Cho vay, tín dụng đen", "Illegal credit"),
