@@ -314,6 +314,28 @@ def test_advertising_yields_to_a_strong_phrase_of_a_prohibited_kind(pipeline: Pi
     assert chosen == [Category.FAKE_DOCS, Category.ADVERTISING]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [  # everyday wording that folds into the words of a prohibited kind (written for this test)
+        "Sau mốc đó thì em nộp hồ sơ nhé",
+        "Trời nắng, phơi thật khô rồi hãy cất quần áo",
+        "Nhớ mang giấy tờ gia đình khi đi làm thủ tục",
+        "Tuần sau trường làm thẻ sinh viên cho tân sinh viên",
+        "Cô đang làm học bạ cho lớp, các em nộp ảnh nhé",
+        "Mua bằng được không anh, hay chuyển khoản?",
+        "Anh nóng tính quá, bình tĩnh đã",
+    ],
+)
+def test_everyday_wording_fires_no_prohibited_rule(text: str) -> None:
+    matcher = RuleMatcher()
+    scores, phrases = matcher.match([normalize(text).canonical])
+    prohibited = {
+        matcher.categories[c]: p for c, p in phrases[0].items() if matcher.categories[c] is not Category.ADVERTISING
+    }
+    strong = [c for c in prohibited if scores[0, matcher.categories.index(c)] >= 2.0]
+    assert not strong, (text, prohibited)
+
+
 def test_weak_phrases_alone_do_not_reach_the_category_cap() -> None:
     matcher = RuleMatcher()
     phishing = matcher.categories.index(Category.PHISHING)

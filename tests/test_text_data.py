@@ -69,7 +69,7 @@ def test_telex_is_read_right_and_never_imagined_on_real_messages(vietnamese_samp
             fired += 1
             right += result.canonical == normalize(text).canonical
     assert imagined == 0
-    # Measured: read back on 0.44 of the sample (much of vi_pham2017 has no diacritics to type,
+    # Measured: read back on 0.42 of the sample (much of vi_pham2017 has no diacritics to type,
     # and a short message has too few marked words to tell), exactly right on 0.96 of those;
     # the rest are English words that read as Telex in a Telex message (max → mã) and
     # abbreviations typed in Telex (vâg → vaag).

@@ -31,6 +31,9 @@ def test_telex_keystrokes_are_read_back(folded: str, read: str) -> None:
         "ok lor thanx... u in school?",
         "cho em xin tips va maps nhe",  # English plurals, no Telex mark
         "lam bang daj hoc, bang laj xe gia re",  # teencode j for i, not a tone key
+        "hix, mai di choi ko nhj",  # chat: a sigh and j for i ("nhj" is nhỉ, not "nh")
+        "hix ckj oi, em nho ckj qua",
+        "gia da gom tax, ship max 2 ngay",  # short English words ending in x
         "ma otp cua ban la 482913, khong chia se cho ai",
         "vay tieenf nhanh",  # one marked word: too little to tell
         "xoong noi gia re, lh 0912345678",
@@ -54,3 +57,16 @@ def test_spam_typed_in_telex_is_caught_like_its_plain_form() -> None:
     verdict = load_pipeline().verdict(Message(text=typed))
     assert verdict.is_spam and verdict.category.value == "gambling", verdict.explain()
     assert any(s.name == "text.obfuscated" and "telex" in s.detail for s in verdict.signals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vaof nhaf caif x.os.c d.ix.a",  # Telex hiding split letters
+        "nhaf caif tjen mjnh nhjeu",  # Telex beside teencode's j for i
+        "Nhaf caif uy tins, napj ddaauf tawngj 100%",
+    ],
+)
+def test_reading_telex_is_idempotent(text: str) -> None:
+    canonical = normalize(text).canonical
+    assert normalize(canonical).canonical == canonical

@@ -62,7 +62,7 @@ RULES: tuple[Rule, ...] = tuple(
             "nha cai; ca cuoc; dat cuoc; no hu; tai xiu; game bai; xoc dia; ban ca doi thuong; "
             "lo de; danh de; casino; baccarat; da ga; soi keo; keo nha cai; vong cuoc; "
             "tan thu; hoan tra cuoc; cuoc thua; doi thuong; quay hu; the thao ao; "
-            "slot game; bai doi thuong; keo bong da; ty le cuoc; rut tien sieu toc; cong game",
+            "slot game; bai doi thuong; keo bong da; ty le cuoc; rut tien sieu toc",
         ),
         # Betting sites named in the police's and the ministry's public warnings (2022–2025); a
         # name is one token, so "sun win" or a name inside a domain does not fire.
@@ -95,8 +95,7 @@ RULES: tuple[Rule, ...] = tuple(
             "bang cap 3; lam bang lai; lam giay to; giay to xe; phoi bang; hoa don do; "
             "xuat hoa don; hoa don vat dau vao; lam so do; lam cccd; lam cmnd; lam ho chieu; "
             "ho so goc; khong can thi; bao cong chung; lam chung chi; giay kham suc khoe; "
-            "giay nghi om; sao ke ngan hang; lam the sinh vien; the nha bao; phoi that; "
-            "lam bang tot nghiep; giay to gia; lam hoc ba; moc do",
+            "giay nghi om; sao ke ngan hang; lam bang tot nghiep",
         ),
         *_rules(F, 1.0, "bang dh; bang cap; chung chi; giay to; ho chieu; cung cap cccd"),
         *_rules(

@@ -362,18 +362,19 @@ def _read_leet(match: re.Match[str]) -> str:
 
 
 def _deobfuscate(chunk: str, tricks: list[str]) -> str:
-    # Leet, repeats and split letters can each reveal another ("a0❤a❤t" → "a0at" → "aoat"),
-    # so they run to a fixed point (one round for ordinary text), then teencode on the words.
+    # Leet, repeats, split letters and Telex can each reveal another ("a0❤a❤t" → "a0at" →
+    # "aoat"; "x.os.c" → "x.o.c" → "xoc"), so they run to a fixed point (one round for ordinary
+    # text), then teencode on the words. Telex comes before teencode's j: in "napj" the j is a
+    # tone key, not an i.
+    telex_read = False
     for _ in range(_MAX_ROUNDS):
         before = chunk
         chunk = _letters_round(chunk, tricks)
+        if not telex_read and (telex := read_telex(chunk)) is not None:
+            tricks.append("telex")
+            chunk, telex_read = telex, True
         if chunk == before:
             break
-    # Telex before teencode's j: in "napj" the j is a tone key, not an i.
-    telex = read_telex(chunk)
-    if telex is not None:
-        tricks.append("telex")
-        chunk = telex
     if "j" in chunk:
         chunk = _INNER_J_RE.sub(_read_inner_j, _FINAL_J_RE.sub("i", chunk))
     expanded = _expand_teencode(chunk)

@@ -35,9 +35,10 @@ _WORD_RE = re.compile(r"\b[a-z]{2,}\b")
 _FINAL_KEY_RE = re.compile(r"[fxj]\b")
 _MARKS = (("dd", "d"), ("aa", "a"), ("ee", "e"), ("oo", "o"), ("aw", "a"), ("ow", "o"), ("uw", "u"), ("w", "u"))
 _TEENCODE_WORDS = frozenset(key.lower() for key in TEENCODE)
-# Keys English does not type: a final f or x, a j after a consonant (after a vowel it is also
-# teencode's i, "laj" for "lai"), dd, aa, uw. English has keep, soon, two, down and saw.
-_STRONG_RE = re.compile(r"(?:[fx]|[^aeiouy]j)$|dd|aa|uw")
+# Keys English does not type: a final f or x (on a word of four letters or more: hix, max, box
+# and tax are chat and English), a j after a consonant (after a vowel it is also teencode's i,
+# "laj" for "lai"), dd, aa, uw. English has keep, soon, two, down and saw.
+_STRONG_RE = re.compile(r"(?:(?<=[a-z]{3})[fx]|[^aeiouy]j)$|dd|aa|uw")
 
 
 def _without_marks(word: str) -> str:
@@ -48,10 +49,13 @@ def _without_marks(word: str) -> str:
 
 
 def _reading(word: str) -> str | None:
-    """The syllable (or teencode word) ``word`` reads as once its Telex keys are dropped, or None."""
+    """The syllable ``word`` reads as once its Telex keys are dropped, or None. An abbreviation
+    with đ ("ddc" for "đc") reads as the teencode the teencode step expands; no other does, as
+    chat writes j for i ("nhj", "ckj" are nhỉ, chị, not "nh", "ck")."""
     read = _without_marks(word[:-1] if word[-1] in "sfrxj" else word)
-    # "đc" typed in Telex is "ddc": teencode read back is left for the teencode step to expand.
-    return read if read != word and (is_syllable(read) or read in _TEENCODE_WORDS) else None
+    if read == word:
+        return None
+    return read if is_syllable(read) or (word.startswith("dd") and read in _TEENCODE_WORDS) else None
 
 
 def read_telex(folded: str) -> str | None:
@@ -75,11 +79,15 @@ def read_telex(folded: str) -> str | None:
             if "oo" in word:
                 doubled_o.append(word)
             continue
-        unknown.append(word)
-        if (read := _reading(word)) is not None:
+        read = _reading(word)
+        if read is not None:
             readings[word] = read
+        # Teencode's j for i (tjen, mjnh, aj) is read by the normaliser after this step: such a
+        # word does not count against Telex (read as Telex when the message is typed so).
+        if not ("j" in word and is_syllable(word.replace("j", "i"))):
+            unknown.append(word)
     strong = sum(1 for word in readings if _STRONG_RE.search(word))
-    if strong < MIN_STRONG or len(readings) < MIN_SHARE * len(unknown):
+    if strong < MIN_STRONG or sum(word in readings for word in unknown) < MIN_SHARE * len(unknown):
         return None
     for word in doubled_o:
         if is_syllable(read := word.replace("oo", "o")):
