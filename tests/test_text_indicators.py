@@ -245,6 +245,9 @@ def test_shorteners_and_cheap_tlds() -> None:
         ("techcom-id.link", "Techcombank"),
         ("xacthuc-vietcom.online", "Vietcombank"),
         ("techcombank.com.vn", None),
+        ("techcomlife.com.vn", None),  # the short name inside a word: another company's
+        ("vietcomreal.com.vn", None),
+        ("sacom.com.vn", None),
     ],
 )
 def test_lookalike_brand(domain: str, brand: str | None) -> None:

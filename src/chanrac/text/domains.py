@@ -87,16 +87,16 @@ def _brand(name: str, domains: str, tokens: str) -> Brand:
 
 #: Vietnamese banks, wallets, carriers, delivery firms, shops and public services.
 BRANDS: tuple[Brand, ...] = (
-    _brand("Vietcombank", "vietcombank.com.vn vcb.com.vn", "vietcombank vietcom vcb vcbdigibank digibank"),
+    _brand("Vietcombank", "vietcombank.com.vn vcb.com.vn", "vietcombank vcb vcbdigibank digibank"),
     _brand("VietinBank", "vietinbank.vn", "vietinbank vietin ipay"),
     _brand("BIDV", "bidv.com.vn", "bidv smartbanking"),
     _brand("Agribank", "agribank.com.vn", "agribank"),
-    _brand("Techcombank", "techcombank.com.vn techcombank.com", "techcombank techcom tcb"),
+    _brand("Techcombank", "techcombank.com.vn techcombank.com", "techcombank tcb"),
     _brand("MB Bank", "mbbank.com.vn mbbank.vn", "mbbank mbb"),
     _brand("ACB", "acb.com.vn", "acb"),
     _brand("VPBank", "vpbank.com.vn", "vpbank neo"),
     _brand("TPBank", "tpb.vn tpbank.vn tpbank.com.vn", "tpbank tpb"),
-    _brand("Sacombank", "sacombank.com.vn", "sacombank sacom stb"),
+    _brand("Sacombank", "sacombank.com.vn", "sacombank stb"),
     _brand("HDBank", "hdbank.com.vn", "hdbank"),
     _brand("VIB", "vib.com.vn", "vib myvib"),
     _brand("SHB", "shb.com.vn", "shb"),
@@ -137,6 +137,13 @@ BRANDS: tuple[Brand, ...] = (
 )
 
 _TOKEN_TO_BRAND: dict[str, Brand] = {token: brand for brand in BRANDS for token in brand.tokens}
+# The first word of a bank's name, as phishing kits shorten it (techcom-id.link): it counts only
+# as one dash-separated part of a longer label, never inside a word — techcomlife.com.vn and
+# vietcomreal.com.vn belong to other companies.
+_SHORT_NAME_TO_BRAND: dict[str, Brand] = {
+    short: next(b for b in BRANDS if b.name == name)
+    for short, name in (("techcom", "Techcombank"), ("vietcom", "Vietcombank"))
+}
 _REAL_DOMAIN_TO_BRAND: dict[str, Brand] = {domain: brand for brand in BRANDS for domain in brand.domains}
 _LEET_DOMAIN = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a"})
 
@@ -227,6 +234,10 @@ def lookalike_brand(domain: str) -> str | None:
             for part in (*parts, variant.replace("-", "")):
                 if part in _TOKEN_TO_BRAND:
                     return _TOKEN_TO_BRAND[part].name
+            if len(parts) > 1:
+                for part in parts:
+                    if part in _SHORT_NAME_TO_BRAND:
+                        return _SHORT_NAME_TO_BRAND[part].name
             for token, brand in _TOKEN_TO_BRAND.items():
                 if len(token) >= 6 and token in variant:
                     return brand.name
