@@ -114,3 +114,19 @@ def test_verdicts_know_what_intake_knows(reputations: None, client: httpx.Client
     session.expire_all()
     row = session.scalars(select(ReportRow).where(ReportRow.tracking_code == reported.json()["tracking_code"])).one()
     assert (row.verdict_score, row.verdict_label) == (pytest.approx(known["score"]), known["label"])
+
+
+def test_verdicts_go_on_when_the_store_does_not_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Reputations come from the store; when it cannot be read the classifier judges without them
+    (the last ones known, or none) and asks again later, not on every message."""
+    from chanrac.config import Settings
+    from chanrac.intake.service import ReputationAwareClassifier
+    from chanrac.model import Message
+    from chanrac.store.db import make_engine, session_factory
+
+    missing = tmp_path / "no-such-dir" / "chanrac.db"  # SQLite cannot open a file in a missing folder
+    sessions = session_factory(make_engine(f"sqlite:///{missing}"))
+    classifier = ReputationAwareClassifier(Settings(), sessions)
+    [verdict] = classifier([Message(text="Vay tiền nhanh chỉ cần CCCD, giải ngân trong ngày")])
+    assert verdict.is_spam
+    assert not classifier.stale()  # the failed read is retried after retry_seconds, not at once

@@ -123,6 +123,9 @@ def test_the_model_alone_flags_but_does_not_block() -> None:
     assert cautious.score >= 6.0 and model.score >= 6.0, cautious.explain()  # the model alone passes the block line
     assert cautious.action is Action.FLAG
     assert any(s.name == "policy.model_alone" for s in cautious.signals)
+    # everyday advertising words beside it are no reason either
+    with_ad_words = load_pipeline().verdict(Message(text=text + ", chị ấy đang giảm giá, liên hệ sớm"))
+    assert with_ad_words.action is not Action.BLOCK, with_ad_words.explain()
     bold = load_pipeline(model_alone_blocks=True).verdict(Message(text=text))
     assert bold.action is Action.BLOCK and not any(s.name == "policy.model_alone" for s in bold.signals)
     # a second reason (a keyword rule, an indicator) lets the block stand
@@ -138,9 +141,10 @@ def test_commercial_wording_from_a_personal_number_is_an_unlawful_ad(pipeline: P
     brandname = pipeline.verdict(Message(text=promo, sender=parse_sender("SHOPABC")))
     assert "sender.personal_number_commercial" not in {s.name for s in brandname.signals}
     assert personal.score > brandname.score
-    # one word of commerce in a chat is not an ad
-    chat = pipeline.verdict(Message(text="Mai anh liên hệ lại em nhé", sender=parse_sender("0912345678")))
-    assert "sender.personal_number_commercial" not in {s.name for s in chat.signals}
+    # words that family chat says as often as shops do are not commerce
+    for text in ("Mai anh liên hệ lại em nhé", "Anh liên hệ bên căn hộ rồi, họ tư vấn miễn phí, trả góp được"):
+        chat = pipeline.verdict(Message(text=text, sender=parse_sender("0912345678")))
+        assert "sender.personal_number_commercial" not in {s.name for s in chat.signals}, text
 
 
 def test_unregistered_brandname_and_reputation_signals() -> None:

@@ -82,9 +82,12 @@ PROHIBITED_RULE_SCORE = 1.5
 PROHIBITED_LABELLED_SCORE = 1.0
 PERSONAL_NUMBER_AD_SCORE = 7.0  # ads may only come from a registered brandname (Decree 91)
 PERSONAL_NUMBER_BRAND_CONTENT_SCORE = 1.5
-# Unlabelled commercial wording (two advertising phrases) from a subscriber's number: ads may
+# Unlabelled commercial wording (two advertising phrases, see _CONTACT_WORDS) from a subscriber's number: ads may
 # come only from a registered brandname (Decree 91), so this is an unlawful ad at best.
 PERSONAL_NUMBER_COMMERCIAL_SCORE = 1.5
+# Advertising phrases that family chat says as often as shops do: wording is commercial when
+# two advertising phrases fire and one of them is not among these.
+_CONTACT_WORDS = frozenset({"lh", "lien he", "hotline", "mien phi", "tu van mien phi", "dat lich", "can ho", "tra gop"})
 UNREGISTERED_BRANDNAME_SCORE = 3.0
 REGISTERED_BRANDNAME_SCORE = -1.0
 REPUTATION_CLIP = 5.0
@@ -96,6 +99,7 @@ PUBLIC_WARNING_SCORE = -1.0
 # wrong on today's traffic (a friend's number written in groups reads as an ad) it should cost a
 # review, not a lost message.
 REASON_SCORE = 0.5
+_NOT_REASONS = frozenset({"model.spam", "rule.advertising"})
 # How much a category's keyword weight (0–4) moves the category model's probabilities: a
 # phrase such as "vay tien nhanh" is stronger evidence of the kind than the small classes'
 # statistics.
@@ -270,7 +274,9 @@ class Pipeline:
             if message.sender is None:  # the usual case, without the method call
                 form = legal_form_content(text)
             else:
-                form = self._sender_signals(message.sender, text, rule_rows[i], signals)
+                form = self._sender_signals(
+                    message.sender, text, rule_rows[i], fired.get(self._advertising_column, ()), signals
+                )
             if self._public_warning(message, text, signals):
                 form = None  # its content scores are cancelled already
             if form is not None:
@@ -371,7 +377,12 @@ class Pipeline:
         return True
 
     def _sender_signals(
-        self, sender: Sender, canonical: str, rule_scores: Sequence[float], signals: list[Signal]
+        self,
+        sender: Sender,
+        canonical: str,
+        rule_scores: Sequence[float],
+        ad_phrases: Sequence[str],
+        signals: list[Signal],
     ) -> tuple[str, float, str] | None:
         """Signals about who sent the message; returns the legal form it shows, if any, as
         ``(signal name, base score, detail)`` — whether it counts is decided with the category.
@@ -393,7 +404,7 @@ class Pipeline:
                 signals.append(
                     Signal("sender.personal_number_ad", PERSONAL_NUMBER_AD_SCORE, "ad label from a subscriber")
                 )
-            elif rule_scores[self._advertising_column] >= 2.0:
+            elif len(ad_phrases) >= 2 and not _CONTACT_WORDS.issuperset(ad_phrases):
                 signals.append(
                     Signal(
                         "sender.personal_number_commercial",
@@ -479,8 +490,8 @@ def _indicator_hint(canonical: str) -> bool:
 
 def _has_reason(signals: Sequence[Signal]) -> bool:
     """Whether a signal other than the content model argues for blocking (a phone number in the
-    text, 0.3, or squeezed letters are too common to count)."""
-    return any(s.name != "model.spam" and s.score >= REASON_SCORE for s in signals)
+    text, 0.3, squeezed letters or everyday advertising words are too common to count)."""
+    return any(s.score >= REASON_SCORE and s.name not in _NOT_REASONS for s in signals)
 
 
 def _unadvertisable(signals: Sequence[Signal]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 import unicodedata
 from collections import Counter
@@ -12,13 +13,15 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from chanrac.config import TIMEZONE, Settings
 from chanrac.intake.schemas import ReportIn
 from chanrac.model import Message, ReportStatus, Verdict, new_tracking_code
 from chanrac.store.tables import IdempotentBatchRow, ReportRow
+
+log = logging.getLogger("chanrac.intake")
 
 Classifier = Callable[[Sequence[Message]], list[Verdict]]
 # Called after the storing transaction has committed, in a transaction of its own, with the ids of
@@ -71,6 +74,7 @@ class ReputationAwareClassifier:
     """
 
     refresh_seconds = 300.0
+    retry_seconds = 30.0  # after the store failed to answer
 
     def __init__(self, settings: Settings, sessions: sessionmaker[Session] | None = None) -> None:
         self.settings = settings
@@ -95,17 +99,32 @@ class ReputationAwareClassifier:
         """Whether the next :meth:`pipeline` call reads the reputations from the store again."""
         return time.monotonic() - self._loaded_at > self.refresh_seconds
 
+    def loaded(self) -> Any:
+        """The pipeline as last loaded, without asking whether it is stale (for a caller that
+        refreshes it elsewhere, off its event loop); loaded now if it never was."""
+        return self._pipeline if self._pipeline is not None else self.pipeline()
+
     def pipeline(self) -> Any:
-        from chanrac.detect import load_pipeline
+        from chanrac.detect import Lookups, load_pipeline
 
         if self.stale():
+            try:
+                lookups = self._lookups()
+                self._loaded_at = time.monotonic()
+            except SQLAlchemyError as exc:
+                # Verdicts go on without the store: with the last reputations known, or none;
+                # the store is asked again shortly, not on every message.
+                log.warning("reputations not refreshed, the store did not answer: %s", exc.__class__.__name__)
+                self._loaded_at = time.monotonic() - self.refresh_seconds + self.retry_seconds
+                if self._pipeline is not None:
+                    return self._pipeline
+                lookups = Lookups()
             self._pipeline = load_pipeline(
-                self._lookups(),
+                lookups,
                 flag_threshold=self.settings.flag_threshold,
                 block_threshold=self.settings.block_threshold,
                 model_alone_blocks=self.settings.model_alone_blocks,
             )
-            self._loaded_at = time.monotonic()
         return self._pipeline
 
     def __call__(self, messages: Sequence[Message]) -> list[Verdict]:

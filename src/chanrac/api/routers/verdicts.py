@@ -88,7 +88,8 @@ async def _current_pipeline(request: Request, settings: Settings) -> Pipeline:
         # Re-reading the reputations is a database query: not on the event loop.
         pipeline: Pipeline = await run_in_threadpool(classifier.pipeline)
         return pipeline
-    current: Pipeline = classifier.pipeline()
+    # Not pipeline(): it would ask the clock again and could refresh here, on the event loop.
+    current: Pipeline = classifier.loaded()
     return current
 
 
