@@ -22,7 +22,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from rich.table import Table
 
 from chanrac.config import MAX_TEXT_CHARS, get_settings
-from chanrac.detect import ARTEFACT_PATH, load_pipeline
+from chanrac.detect import ARTEFACT_PATH, pipeline_for
 from chanrac.detect.pipeline import Pipeline
 from chanrac.model import Message, Sender, Verdict
 
@@ -48,11 +48,7 @@ def _format_of(path: Path) -> str:
 def _pipeline() -> Pipeline:
     settings = get_settings()
     try:
-        return load_pipeline(
-            flag_threshold=settings.flag_threshold,
-            block_threshold=settings.block_threshold,
-            model_alone_blocks=settings.model_alone_blocks,
-        )
+        return pipeline_for(settings)
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
 

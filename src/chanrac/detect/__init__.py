@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chanrac.detect.classifier import ContentModel
 from chanrac.detect.pipeline import Lookups, Pipeline
 
-__all__ = ["ARTEFACT_PATH", "ContentModel", "Lookups", "Pipeline", "load_model", "load_pipeline"]
+if TYPE_CHECKING:
+    from chanrac.config import Settings
+
+__all__ = ["ARTEFACT_PATH", "ContentModel", "Lookups", "Pipeline", "load_model", "load_pipeline", "pipeline_for"]
 
 ARTEFACT_PATH = Path(__file__).resolve().parent / "artefacts" / "content-model.npz"
 
@@ -41,4 +45,15 @@ def load_pipeline(
         flag_threshold=flag_threshold,
         block_threshold=block_threshold,
         model_alone_blocks=model_alone_blocks,
+    )
+
+
+def pipeline_for(settings: Settings, lookups: Lookups | None = None) -> Pipeline:
+    """The shipped pipeline with the verdict policy ``settings`` set (thresholds, whether the
+    model alone may block): the one place that reads it, for the CLI, intake and the API."""
+    return load_pipeline(
+        lookups,
+        flag_threshold=settings.flag_threshold,
+        block_threshold=settings.block_threshold,
+        model_alone_blocks=settings.model_alone_blocks,
     )

@@ -128,7 +128,10 @@ _OPERATOR_CODE_RE = re.compile(
     r"\b(?:gui|goi|den|lien he|lh|hotline)\s+(?:so\s+)?"
     r"(191|198|9123|18008098|888|900|9191|18001091|999|9084|9090|18001090|789)\b|\*\d{3,4}#"
 )
-_PROHIBITED_RULES = frozenset(f"rule.{c.value}" for c in Category if c not in (Category.ADVERTISING, Category.HAM))
+# The kinds whose keywords call content prohibited, whatever its label says (advertising is lawful
+# in the legal form).
+_PROHIBITED_KINDS = frozenset(c for c in Category if c not in (Category.ADVERTISING, Category.HAM))
+_PROHIBITED_RULES = frozenset(f"rule.{c.value}" for c in _PROHIBITED_KINDS)
 _UNADVERTISABLE_RULES = frozenset(f"rule.{c.value}" for c in (Category.GAMBLING, Category.FAKE_DOCS, Category.ADULT))
 _PROHIBITED_INDICATORS = frozenset(
     {"indicator.lookalike_domain", "indicator.cheap_tld", "indicator.shortener", "text.obfuscated"}
@@ -213,7 +216,7 @@ class Pipeline:
             model.categories.index(Category.PHISHING) if Category.PHISHING in model.categories else -1
         )
         self._prohibited_rule_categories = [
-            c for c in self.rules.categories if c not in (Category.ADVERTISING, Category.HAM) and c in model.categories
+            c for c in self.rules.categories if c in _PROHIBITED_KINDS and c in model.categories
         ]
         self._prohibited_rule_columns = [self.rules.categories.index(c) for c in self._prohibited_rule_categories]
 

@@ -105,7 +105,7 @@ class ReputationAwareClassifier:
         return self._pipeline if self._pipeline is not None else self.pipeline()
 
     def pipeline(self) -> Any:
-        from chanrac.detect import Lookups, load_pipeline
+        from chanrac.detect import Lookups, pipeline_for
 
         if self.stale():
             try:
@@ -119,12 +119,7 @@ class ReputationAwareClassifier:
                 if self._pipeline is not None:
                     return self._pipeline
                 lookups = Lookups()
-            self._pipeline = load_pipeline(
-                lookups,
-                flag_threshold=self.settings.flag_threshold,
-                block_threshold=self.settings.block_threshold,
-                model_alone_blocks=self.settings.model_alone_blocks,
-            )
+            self._pipeline = pipeline_for(self.settings, lookups)
         return self._pipeline
 
     def __call__(self, messages: Sequence[Message]) -> list[Verdict]:

@@ -13,7 +13,6 @@ explanation}]}`` in the order given. A bad item is a 422 naming its index and fi
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Request
@@ -23,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from chanrac.api.deps import SettingsDep
 from chanrac.config import MAX_BATCH_REPORTS, MAX_FIELD_CHARS, MAX_TEXT_CHARS, Settings
-from chanrac.detect import load_pipeline
+from chanrac.detect import pipeline_for
 from chanrac.detect.pipeline import Pipeline
 from chanrac.intake.service import ReputationAwareClassifier
 from chanrac.model import Message, Verdict
@@ -73,17 +72,15 @@ class VerdictsOut(BaseModel):
     verdicts: list[VerdictOut]
 
 
-@lru_cache(maxsize=8)
-def _pipeline(flag_threshold: float, block_threshold: float, model_alone_blocks: bool) -> Pipeline:
-    return load_pipeline(
-        flag_threshold=flag_threshold, block_threshold=block_threshold, model_alone_blocks=model_alone_blocks
-    )
-
-
 async def _current_pipeline(request: Request, settings: Settings) -> Pipeline:
-    classifier: ReputationAwareClassifier | None = getattr(request.app.state, "classifier", None)
+    state = request.app.state
+    classifier: ReputationAwareClassifier | None = getattr(state, "classifier", None)
     if classifier is None:
-        return _pipeline(settings.flag_threshold, settings.block_threshold, settings.model_alone_blocks)
+        # An application built without classification: the shipped model, built once per app.
+        shipped: Pipeline | None = getattr(state, "shipped_pipeline", None)
+        if shipped is None:
+            shipped = state.shipped_pipeline = pipeline_for(settings)
+        return shipped
     if classifier.stale():
         # Re-reading the reputations is a database query: not on the event loop.
         pipeline: Pipeline = await run_in_threadpool(classifier.pipeline)
