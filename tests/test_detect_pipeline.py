@@ -168,6 +168,25 @@ def test_a_real_bank_domain_is_not_a_lookalike(pipeline: Pipeline) -> None:
     assert not any(s.name == "indicator.lookalike_domain" for s in verdict.signals)
 
 
+@pytest.mark.parametrize(
+    ("text", "package"),
+    [  # written for this test, after the fake eTax and EVN apps of the police's warnings
+        ("Hồ sơ hoàn thuế của bạn đã được duyệt, tải ứng dụng eTax-mobile.apk để nhận tiền", "etax-mobile.apk"),
+        ("EVN: cai dat ung dung tai http://evn-cskh.com/EVNHCMC.apk de thanh toan", "http://evn-cskh.com/evnhcmc.apk"),
+        ("Tai app: dichvucong[.]online/app.APK", "dichvucong.online/app.apk"),
+    ],
+)
+def test_an_app_offered_outside_the_stores_is_a_reason_to_block(pipeline: Pipeline, text: str, package: str) -> None:
+    signal = {s.name: s for s in pipeline.verdict(Message(text=text)).signals}["indicator.app_download"]
+    assert signal.detail == package and signal.score >= 3.0
+
+
+def test_a_warning_about_apk_files_names_no_package(pipeline: Pipeline) -> None:
+    verdict = pipeline.verdict(Message(text="Bộ Công an cảnh báo: không tải file .apk lạ, không bấm vào đường link lạ"))
+    assert "indicator.app_download" not in {s.name for s in verdict.signals}
+    assert verdict.action is Action.ALLOW
+
+
 def test_rules_match_whole_words_once_per_phrase() -> None:
     matcher = RuleMatcher()
     scores, phrases = matcher.match(["tai xiu tai xiu no hu", "khuyen cuoc", ""])
@@ -328,6 +347,11 @@ def test_advertising_yields_to_a_strong_phrase_of_a_prohibited_kind(pipeline: Pi
         "Cô đang làm học bạ cho lớp, các em nộp ảnh nhé",
         "Mua bằng được không anh, hay chuyển khoản?",
         "Anh nóng tính quá, bình tĩnh đã",
+        "Anh mua bó hoa hồng tặng vợ nhân ngày 20/10",
+        "Hôm nay con được phân công làm nhiệm vụ trực nhật",
+        "Nhớ đổi điểm thưởng ở siêu thị lấy quà nhé",
+        "Em nộp giấy khám sức khỏe cho nơi làm việc mới rồi",
+        "Cô đã cài VNeID cho cả nhà rồi",
     ],
 )
 def test_everyday_wording_fires_no_prohibited_rule(text: str) -> None:

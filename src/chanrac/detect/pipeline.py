@@ -6,8 +6,8 @@ Detectors, in the order their signals are listed in a verdict:
                          ``MODEL_ANCHOR`` = the model's own operating point);
 ``rule.<category>``      keyword phrases of a category (:mod:`chanrac.detect.rules`);
 ``text.obfuscated``      filter-dodging tricks undone by normalisation (homoglyphs, split letters…);
-``indicator.*``          URL shortener, look-alike brand domain, cheap TLD, OTT contact, phone
-                         number in the text, and reputations the caller knows;
+``indicator.*``          URL shortener, look-alike brand domain, cheap TLD, an .apk to install,
+                         OTT contact, phone number in the text, and reputations the caller knows;
 ``ad.*``                 the legal form of advertising ([QC] label + opt-out + brandname sender;
                          with no sender known, an ad or notice label with an opt-out or an
                          operator's name). The legal form excuses *advertising* only: it is
@@ -70,6 +70,9 @@ OBFUSCATION_SCORES = {
 SHORTENER_SCORE = 1.5
 LOOKALIKE_SCORE = 4.0
 CHEAP_TLD_SCORE = 1.5
+# An Android package offered for download: banks, the tax office and EVN publish their apps in the
+# stores, and the fake "eTax", "Dịch vụ công" and EVN apps of 2023–2025 came as .apk files.
+APP_DOWNLOAD_SCORE = 3.0
 OTT_CONTACT_SCORE = 0.5
 PHONE_IN_TEXT_SCORE = 0.3
 # The legal form cancels the model's positive score and adds this much (a registered brandname
@@ -148,6 +151,7 @@ _HINT_DOMAIN_RE = re.compile(r"\.(?<=[a-z0-9]\.)[a-z]")  # "[a-z0-9]\.[a-z]" fro
 _HINT_ZALO_RE = re.compile(r"\bzalo\b")
 _HINT_TELEGRAM_RE = re.compile(r"\btelegram\b")
 _DIGIT_RUN_RE = re.compile(r"\d[\d .-]{7,}\d")
+_APK_RE = re.compile(r"[\w./:-]*[\w-]\.apk(?![\w.-])")
 _DEFANG_RE = re.compile(r"\[\.\]|\(\.\)|\[dot\]|\(dot\)")
 _DOMAIN_RE = re.compile(
     r"(?<![\w@.-])(?:(?:https?|hxxps?)://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+("
@@ -349,6 +353,8 @@ class Pipeline:
                 signals.append(Signal("indicator.shortener", SHORTENER_SCORE, detail))
             elif kind == "cheap_tld":
                 signals.append(Signal("indicator.cheap_tld", CHEAP_TLD_SCORE, detail))
+        if ".apk" in defanged and (apk := _APK_RE.search(defanged)) is not None:
+            signals.append(Signal("indicator.app_download", APP_DOWNLOAD_SCORE, apk.group()))
         ott = _OTT_RE.search(canonical) if any(word in canonical for word in _OTT_WORDS) else None
         if ott:
             signals.append(Signal("indicator.ott_contact", OTT_CONTACT_SCORE, ott.group(1)))

@@ -80,13 +80,14 @@ RULES: tuple[Rule, ...] = tuple(
             "vay tien nhanh; vay nhanh; giai ngan trong ngay; giai ngan nhanh; khong tham dinh; "
             "khong the chap; vay tin chap; vay online; vay bang cccd; vay theo sim; no xau van vay; "
             "ho tro no xau; tin dung den; vay nong; app vay; khoan vay da duoc; "
-            "lien he nguoi than; noi lam viec; thu hoi no; khong thanh toan khoan no; "
+            "lien he nguoi than; thu hoi no; khong thanh toan khoan no; "
             "cam so; cam xe; rut tien mat tu the; dao han the",
         ),
         *_rules(
             L,
             1.0,
-            "giai ngan; khoan vay; vay von; lai suat thap; qua han thanh toan; khoan no; nhu cau vay; ho tro tai chinh",
+            "giai ngan; noi lam viec; khoan vay; vay von; lai suat thap; qua han thanh toan; khoan no; "
+            "nhu cau vay; ho tro tai chinh",
         ),
         *_rules(
             F,
@@ -94,28 +95,29 @@ RULES: tuple[Rule, ...] = tuple(
             "lam bang; bang dai hoc; bang cao dang; bang trung cap; bang lai xe; bang c3; "
             "bang cap 3; lam bang lai; lam giay to; giay to xe; phoi bang; hoa don do; "
             "xuat hoa don; hoa don vat dau vao; lam so do; lam cccd; lam cmnd; lam ho chieu; "
-            "ho so goc; khong can thi; bao cong chung; lam chung chi; giay kham suc khoe; "
+            "ho so goc; khong can thi; bao cong chung; lam chung chi; lam giay kham suc khoe; "
             "giay nghi om; sao ke ngan hang; lam bang tot nghiep",
         ),
-        *_rules(F, 1.0, "bang dh; bang cap; chung chi; giay to; ho chieu; cung cap cccd"),
+        *_rules(F, 1.0, "bang dh; bang cap; chung chi; giay kham suc khoe; giay to; ho chieu; cung cap cccd"),
         *_rules(
             P,
             2.0,
-            "bi khoa; tam khoa; bi vo hieu hoa; xac thuc tai; dang nhap tai; cap nhat tai; "
+            "bi khoa; tam khoa; bi vo hieu hoa; dang nhap tai; cap nhat tai; "
             "phat nguoi; nop phat; canh sat giao thong; vi pham giao thong; no tien dien; tien dien qua han; "
             "chua thanh toan tien dien; "
-            "vneid; dinh danh dien tu; tro cap that nghiep; nhan tro cap; quy bhtn; bhtn; "
-            "hoan thue; kich hoat lai; sinh trac hoc; chuan hoa thong tin; khoa hai chieu; "
+            "tro cap that nghiep; nhan tro cap; quy bhtn; bhtn; "
+            "hoan thue; khoa hai chieu; "
             "khoa 2 chieu; giay trieu tap; lenh truy na; rua tien; vien kiem sat; can bo cong an; "
             "phoi hop dieu tra; lien quan vu an; "
-            "khong the giao; cap nhat dia chi; phi luu kho; doi diem; diem thuong sap het han; "
-            "nang han muc; huy giao dich tai; dang nhap bat thuong; thiet bi moi; "
+            "khong the giao; cap nhat dia chi; phi luu kho; diem thuong sap het han; "
+            "nang han muc; huy giao dich tai; dang nhap bat thuong; "
             "unpaid fine; verify your account; account suspended",
         ),
         *_rules(
             P,
             1.0,
-            "xac thuc; dang nhap; mat khau; ma otp; cong an; co quan thue; buu pham; cat dien; "
+            "xac thuc; dang nhap; mat khau; ma otp; vneid; dinh danh dien tu; sinh trac hoc; doi diem; "
+            "kich hoat lai; thiet bi moi; chuan hoa thong tin; cong an; co quan thue; buu pham; cat dien; "
             "tai khoan cua quy khach; tai khoan cua ban; het han; thu hoi; kiem tra ngay",
         ),
         *_rules(
@@ -123,13 +125,16 @@ RULES: tuple[Rule, ...] = tuple(
             2.0,
             "tuyen ctv; tuyen cong tac vien; cong tac vien; lam viec tai nha; viec nhe luong cao; "
             "nhan luong cuoi ngay; tra luong hang ngay; luong hang ngay; ban thoi gian; "
-            "tha tim; like video; nhiem vu; hoa hong; trung thuong; trung giai; giai dac biet; "
+            "tha tim; like video; nhan nhiem vu; nhiem vu tren; nhan hoa hong; tra hoa hong; muc hoa hong; "
+            "trung thuong; trung giai; giai dac biet; "
             "nhan giai; qua tri an; loi nhuan cam ket; cam ket loi nhuan; lai moi ngay; "
             "tien ao; forex; san giao dich; nhan dien thoai mien phi; dong phi; nop phi van chuyen; "
             "kiem tien online; kiem tien tai nha; thu nhap 1; won a; claim your prize; "
             "you have been selected; remote job; tuyen nguoi; danh may tai nha",
         ),
-        *_rules(S, 1.0, "kiem tien; thu nhap; dau tu; tuyen dung; viec lam; lucky draw; congratulations"),
+        *_rules(
+            S, 1.0, "kiem tien; thu nhap; dau tu; nhiem vu; hoa hong; tuyen dung; viec lam; lucky draw; congratulations"
+        ),
         *_rules(
             M,
             2.0,

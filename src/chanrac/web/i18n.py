@@ -192,6 +192,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Đánh giá: {category}. Đề xuất xử lý: {action}. Tổng điểm {score} (xem xét từ {flag}, chặn từ {block}).",
         "Assessment: {category}. Proposed action: {action}. Score {score} (review from {flag}, block from {block}).",
     ),
+    "track.model_alone": (
+        "Điểm vượt ngưỡng chặn nhưng chỉ mô hình nội dung nhận là rác, không có dấu hiệu nào khác: "
+        "tin được chuyển cán bộ xem xét thay vì chặn.",
+        "The score is above the block line, but only the content model calls it spam and no other signal "
+        "does: the message goes to review instead of being blocked.",
+    ),
     "track.signals": ("Các dấu hiệu đã phát hiện", "Signals that fired"),
     "track.signals.none": ("Không có dấu hiệu nào.", "No signal fired."),
     "signal.name": ("Dấu hiệu", "Signal"),
@@ -216,6 +222,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "signal_name.indicator.ott_contact": ("Mời liên hệ qua Zalo, Telegram…", "Asks to talk on Zalo, Telegram…"),
     "signal_name.indicator.lookalike_domain": ("Tên miền giả mạo", "Look-alike domain"),
     "signal_name.indicator.shortener": ("Đường dẫn rút gọn", "Shortened link"),
+    "signal_name.indicator.app_download": ("Mời cài ứng dụng ngoài kho (.apk)", "App outside the stores (.apk)"),
     "signal_name.indicator.cheap_tld": ("Tên miền giá rẻ (.top, .xyz…)", "Cheap domain (.top, .xyz…)"),
     "signal_name.indicator.phone_in_text": ("Có số điện thoại trong nội dung", "Phone number in the text"),
     "signal_name.sender.unregistered_brandname": ("Tên thương hiệu chưa đăng ký", "Unregistered brandname"),
