@@ -173,6 +173,22 @@ def test_tracking_page_explains_the_verdict(client: httpx.Client, session: Sessi
     assert "Illegal credit" in english and "+4.75" in english
 
 
+def test_tracking_page_says_why_a_score_above_the_block_line_is_only_flagged(
+    client: httpx.Client, session: Session
+) -> None:
+    signals = [
+        {"name": "model.spam", "score": 7.5, "detail": "p=0.99"},
+        {"name": "policy.model_alone", "score": 0.0, "detail": "only the content model speaks: flagged, not blocked"},
+    ]
+    flagged = add_report(session, verdict_score=7.5, verdict_action="flag", verdict_signals=signals)
+    html = client.get(f"/track/{flagged.tracking_code}").text
+    assert 'class="badge action-flag">' in html and "chuyển cán bộ xem xét thay vì chặn" in html
+    english = client.get(f"/track/{flagged.tracking_code}", params={"lang": "en"}).text
+    assert "goes to review instead of being blocked" in english
+    blocked = client.get(f"/track/{add_report(session).tracking_code}").text
+    assert "xem xét thay vì chặn" not in blocked
+
+
 @sqlite_only
 def test_tracking_lookup_tolerates_typing_and_refuses_nonsense(client: httpx.Client, session: Session) -> None:
     row = add_report(session)
