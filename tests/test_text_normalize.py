@@ -146,7 +146,8 @@ def test_codes_with_many_digits_are_not_read_as_leet() -> None:
 def test_package_and_booking_codes_are_not_read_as_leet() -> None:
     # A digit between two consonants is a code, not a letter; between a vowel and a consonant it
     # is still read (m@s7er → master).
-    for code in ("Soạn ST5K gửi 191", "Mã vé: P8LUAU", "gói ST7K"):
+    # A digit left unread marks an order or tracking code (GHN8K2P4QX: 2 is no letter).
+    for code in ("Soạn ST5K gửi 191", "Mã vé: P8LUAU", "gói ST7K", "Đơn GHN8K2P4QX đang giao", "mã SPX2B4C7"):
         normalized = normalize(code)
         assert "leet" not in normalized.obfuscation, code
         assert normalized.canonical == normalized.folded

@@ -358,7 +358,10 @@ def _read_leet(match: re.Match[str]) -> str:
             if char in _CONSONANT_LEET and before not in _VOWELS and after not in _VOWELS:
                 continue
             chars[i] = LEET[char]
-    return "".join(chars)
+    read = "".join(chars)
+    # A digit left unread (2, 6, 9, a digit at the edge or between consonants) marks a code:
+    # order and tracking numbers such as GHN8K2P4QX mix digits into letters, leet replaces them all.
+    return word if any(map(str.isdigit, read)) else read
 
 
 def _deobfuscate(chunk: str, tricks: list[str]) -> str:
