@@ -181,6 +181,16 @@ def test_an_app_offered_outside_the_stores_is_a_reason_to_block(pipeline: Pipeli
     assert signal.detail == package and signal.score >= 3.0
 
 
+def test_a_betting_mirror_is_gambling_whatever_the_words(pipeline: Pipeline) -> None:
+    # written for this test: a friend's referral, in chat, from a subscriber's number
+    text = "Anh em vao choi ko? tuan roi t an dam, nap qua link t gui: fb88vn.me/ref=tuan"
+    verdict = pipeline.verdict(Message(text=text, sender=parse_sender("0398123456")))
+    assert verdict.category is Category.GAMBLING and verdict.action is not Action.ALLOW
+    assert {s.name: s for s in verdict.signals}["indicator.betting_site"].detail.startswith("fb88vn.me: fb88")
+    with_words = pipeline.verdict(Message(text=f"{text} tai xiu no hu", sender=parse_sender("0398123456")))
+    assert with_words.category is Category.GAMBLING and with_words.action is Action.BLOCK
+
+
 def test_a_warning_about_apk_files_names_no_package(pipeline: Pipeline) -> None:
     verdict = pipeline.verdict(Message(text="Bộ Công an cảnh báo: không tải file .apk lạ, không bấm vào đường link lạ"))
     assert "indicator.app_download" not in {s.name for s in verdict.signals}
@@ -333,7 +343,7 @@ def test_advertising_yields_to_a_strong_phrase_of_a_prohibited_kind(pipeline: Pi
     rule_scores = np.zeros((2, len(pipeline.rules.categories)))
     rule_scores[0, pipeline.rules.categories.index(Category.FAKE_DOCS)] = 2.0
     rule_scores[1, pipeline.rules.categories.index(Category.FAKE_DOCS)] = 1.0
-    chosen = pipeline._categories(proba, rule_scores, np.zeros(2, dtype=bool))
+    chosen = pipeline._categories(proba, rule_scores, np.full(2, -1))
     assert chosen == [Category.FAKE_DOCS, Category.ADVERTISING]
 
 

@@ -21,6 +21,7 @@ from chanrac.text import (
     refang,
     registrable_domain,
 )
+from chanrac.text.domains import betting_site
 
 
 def found(text: str, kind: IndicatorKind) -> list[tuple[str, str]]:
@@ -214,6 +215,28 @@ def test_registrable_domain() -> None:
     assert registrable_domain("https://login.abc.top/x?y=1") == "abc.top"
     assert registrable_domain("hxxp://msb.com.vn-cz[.]top") == "vn-cz.top"
     assert registrable_domain("dichvucong.gov.vn") == "dichvucong.gov.vn"
+
+
+@pytest.mark.parametrize(
+    ("domain", "site"),
+    [
+        ("fb88vn.me", "fb88"),
+        ("https://go88.vin/dangky", "go88"),
+        ("sunwin-club.net", "sunwin"),
+        ("sunwinvn.club", "sunwin"),
+        ("kubet.app", "kubet"),
+        ("hi88online.com", "hi88"),
+        ("w88vip.com", "w88"),
+        ("sunwing.com", None),  # a travel firm: a letters-only name needs a mirror's suffix
+        ("m88x.com", None),  # a short name needs a mirror's suffix
+        ("xm88.com", None),  # names start a label part
+        ("fb.com", None),
+        ("new88.com.vn", "new88"),
+        ("mobifone.vn", None),
+    ],
+)
+def test_betting_site_mirrors(domain: str, site: str | None) -> None:
+    assert betting_site(domain) == site
 
 
 def test_shorteners_and_cheap_tlds() -> None:

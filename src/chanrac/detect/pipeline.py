@@ -6,7 +6,7 @@ Detectors, in the order their signals are listed in a verdict:
                          ``MODEL_ANCHOR`` = the model's own operating point);
 ``rule.<category>``      keyword phrases of a category (:mod:`chanrac.detect.rules`);
 ``text.obfuscated``      filter-dodging tricks undone by normalisation (homoglyphs, split letters…);
-``indicator.*``          URL shortener, look-alike brand domain, cheap TLD, an .apk to install,
+``indicator.*``          URL shortener, look-alike brand domain, betting site, cheap TLD, an .apk,
                          OTT contact, phone number in the text, and reputations the caller knows;
 ``ad.*``                 the legal form of advertising ([QC] label + opt-out + brandname sender;
                          with no sender known, an ad or notice label with an opt-out or an
@@ -46,7 +46,7 @@ from chanrac.law import AD_LABELS, AD_LABELS_LEGACY
 from chanrac.model import Action, Category, Message, Sender, SenderKind, Signal, Verdict
 from chanrac.phone import Operator
 from chanrac.text import extract_indicators, is_cheap_tld, is_shortener, lookalike_brand, normalize
-from chanrac.text.domains import registrable_domain
+from chanrac.text.domains import betting_site, registrable_domain
 from chanrac.text.patterns import TLDS
 
 __all__ = ["Lookups", "Pipeline", "legal_form_content"]
@@ -73,6 +73,10 @@ CHEAP_TLD_SCORE = 1.5
 # An Android package offered for download: banks, the tax office and EVN publish their apps in the
 # stores, and the fake "eTax", "Dịch vụ công" and EVN apps of 2023–2025 came as .apk files.
 APP_DOWNLOAD_SCORE = 3.0
+BETTING_SITE_SCORE = 4.0  # a mirror of a betting site the police named: gambling whatever the words
+# How much a domain that names its kind (a bank's look-alike: phishing; a betting site's mirror:
+# gambling) moves the category model's probabilities.
+DOMAIN_CATEGORY_WEIGHT = 0.5
 OTT_CONTACT_SCORE = 0.5
 PHONE_IN_TEXT_SCORE = 0.3
 # The legal form cancels the model's positive score and adds this much (a registered brandname
@@ -137,7 +141,13 @@ _PROHIBITED_KINDS = frozenset(c for c in Category if c not in (Category.ADVERTIS
 _PROHIBITED_RULES = frozenset(f"rule.{c.value}" for c in _PROHIBITED_KINDS)
 _UNADVERTISABLE_RULES = frozenset(f"rule.{c.value}" for c in (Category.GAMBLING, Category.FAKE_DOCS, Category.ADULT))
 _PROHIBITED_INDICATORS = frozenset(
-    {"indicator.lookalike_domain", "indicator.cheap_tld", "indicator.shortener", "text.obfuscated"}
+    {
+        "indicator.lookalike_domain",
+        "indicator.betting_site",
+        "indicator.cheap_tld",
+        "indicator.shortener",
+        "text.obfuscated",
+    }
 )
 # The hot path reads domains, phone numbers and OTT contacts straight from the canonical text
 # (URLs survive normalisation untouched); the full extractor of chanrac.text, with spans, runs
@@ -219,6 +229,9 @@ class Pipeline:
         self._model_phishing = (
             model.categories.index(Category.PHISHING) if Category.PHISHING in model.categories else -1
         )
+        self._model_gambling = (
+            model.categories.index(Category.GAMBLING) if Category.GAMBLING in model.categories else -1
+        )
         self._prohibited_rule_categories = [
             c for c in self.rules.categories if c in _PROHIBITED_KINDS and c in model.categories
         ]
@@ -255,7 +268,8 @@ class Pipeline:
         all_signals: list[list[Signal]] = []
         totals_list: list[float] = []
         legal_forms: dict[int, tuple[str, float, str]] = {}  # message → (signal name, base score, detail)
-        lookalikes = np.zeros(len(messages), dtype=bool)
+        # The category a domain in the message names (column of the category model), or -1.
+        domain_kinds = np.full(len(messages), -1, dtype=np.int64)
         rule_categories = self.rules.categories
         indicator_reputation = bool(self.lookups.indicator_reputation)
         for i, message in enumerate(messages):
@@ -277,7 +291,7 @@ class Pipeline:
                     signals.append(Signal("text.obfuscated", score, ", ".join(tricks)))
             digit_run = _DIGIT_RUN_RE.search(text) is not None
             if digit_run or indicator_reputation or _indicator_hint(text):
-                lookalikes[i] = self._indicator_signals(message.text, text, signals, digit_run)
+                domain_kinds[i] = self._indicator_signals(message.text, text, signals, digit_run)
             if message.sender is None:  # the usual case, without the method call
                 form = legal_form_content(text)
             else:
@@ -307,7 +321,7 @@ class Pipeline:
         categories: dict[int, Category] = {}
         if needed.size:
             category_proba = self.model.category_proba(occurrences, needed)
-            chosen = self._categories(category_proba[needed], rule_scores[needed], lookalikes[needed])
+            chosen = self._categories(category_proba[needed], rule_scores[needed], domain_kinds[needed])
             categories = dict(zip(needed.tolist(), chosen, strict=True))
         for i, (name, base, detail) in legal_forms.items():
             if categories[i] is not Category.ADVERTISING:
@@ -329,10 +343,11 @@ class Pipeline:
             out.append(Verdict(score, "spam", categories[i], action, tuple(signals)))
         return out
 
-    def _indicator_signals(self, text: str, canonical: str, signals: list[Signal], digit_run: bool) -> bool:
+    def _indicator_signals(self, text: str, canonical: str, signals: list[Signal], digit_run: bool) -> int:
         """Indicator signals; ``digit_run``: whether the text has a run of digits long enough to
-        hold a phone number (every match of _PHONE_RE is one)."""
-        lookalike = False
+        hold a phone number (every match of _PHONE_RE is one). Returns the category model's column
+        of the kind a domain names (a look-alike: phishing; a betting mirror: gambling), or -1."""
+        kind_column = -1
         seen: set[str] = set()
         # Every defanged dot has a bracket. A domain has a dot and no space, and _DOMAIN_RE's
         # look-behind and look-ahead both accept a space or an edge: matching word by word
@@ -347,8 +362,18 @@ class Pipeline:
             seen.add(domain)
             kind, detail = _domain_verdict(domain)
             if kind == "lookalike":
-                lookalike = True
+                kind_column = self._model_phishing
                 signals.append(Signal("indicator.lookalike_domain", LOOKALIKE_SCORE, detail))
+            elif kind == "betting":
+                kind_column = self._model_gambling
+                # The site is the payload; the chat around it ("a friend's referral") reads as ham
+                # to the model, which is not heard when it says so.
+                model_score = signals[0].score
+                if model_score < 0:
+                    score, detail = round(BETTING_SITE_SCORE - model_score, 3), f"{detail}; model score not counted"
+                else:
+                    score = BETTING_SITE_SCORE
+                signals.append(Signal("indicator.betting_site", score, detail))
             elif kind == "shortener":
                 signals.append(Signal("indicator.shortener", SHORTENER_SCORE, detail))
             elif kind == "cheap_tld":
@@ -367,7 +392,7 @@ class Pipeline:
                 if indicator.value in reputation:
                     score = max(-REPUTATION_CLIP, min(REPUTATION_CLIP, float(reputation[indicator.value])))
                     signals.append(Signal("reputation.indicator", score, f"{indicator.kind.value} {indicator.value}"))
-        return lookalike
+        return kind_column
 
     @staticmethod
     def _public_warning(message: Message, canonical: str, signals: list[Signal]) -> bool:
@@ -435,14 +460,16 @@ class Pipeline:
             signals.append(Signal("reputation.sender", score, sender.value))
         return form
 
-    def _categories(self, category_proba: np.ndarray, rule_scores: np.ndarray, lookalike: np.ndarray) -> list[Category]:
+    def _categories(
+        self, category_proba: np.ndarray, rule_scores: np.ndarray, domain_kinds: np.ndarray
+    ) -> list[Category]:
         """The category of each row: the category model's probabilities nudged by the rules'
-        weights and look-alike domains (element by element the same additions as one message
-        at a time, so the same choice)."""
+        weights and by the kind a domain names (``domain_kinds``: a column or -1), element by
+        element the same additions as one message at a time, so the same choice."""
         combined = category_proba.copy()
         combined[:, self._model_columns] += RULE_CATEGORY_WEIGHT * rule_scores[:, self._rule_columns_used]
-        if self._model_phishing >= 0:
-            combined[lookalike, self._model_phishing] += 0.5
+        named = np.flatnonzero(domain_kinds >= 0)
+        combined[named, domain_kinds[named]] += DOMAIN_CATEGORY_WEIGHT
         categories = self.model.categories
         chosen = [categories[j] for j in np.argmax(combined, axis=1).tolist()]
         # Advertising is the residual kind (a commercial message without the legal form): an ad
@@ -533,6 +560,8 @@ def _domain_verdict(domain: str) -> tuple[str, str]:
     brand = lookalike_brand(domain)
     if brand and not _is_brand_own_domain(domain, brand):
         return "lookalike", f"{domain} imitates {brand}"
+    if site := betting_site(domain):
+        return "betting", f"{domain}: {site}"
     if is_shortener(domain):
         return "shortener", domain
     if is_cheap_tld(domain):

@@ -6,7 +6,7 @@ kept, everything else a space, padded with spaces — so that phrases match on w
 only (`` cuoc `` does not fire inside ``khuyen cuoc``). A whole batch is one token text, so the
 automaton walks it once; matches are mapped back to messages with ``searchsorted``.
 
-Phrases come from the domain notes (docs/domain.md "What spam looks like"), from the operators'
+Phrases come from the domain notes (../shared/domain.md, "What spam looks like"), from the operators'
 public warnings and from reading the training sets — never from the held-out test splits. A
 single ordinary word never fires on its own: ``vay`` (to borrow) or ``sim`` occur in ham, so the
 rules hold phrases (``vay tien nhanh``, ``sim so dep``) and the category total is capped.
@@ -22,6 +22,7 @@ import ahocorasick
 import numpy as np
 
 from chanrac.model import Category
+from chanrac.text.domains import BETTING_SITES
 
 __all__ = ["CATEGORY_CAP", "RULES", "WEAK_CAP", "Rule", "RuleMatcher", "token_text"]
 
@@ -62,17 +63,12 @@ RULES: tuple[Rule, ...] = tuple(
             "nha cai; ca cuoc; dat cuoc; no hu; tai xiu; game bai; xoc dia; ban ca doi thuong; "
             "lo de; danh de; casino; baccarat; da ga; soi keo; keo nha cai; vong cuoc; "
             "tan thu; hoan tra cuoc; cuoc thua; doi thuong; quay hu; the thao ao; "
-            "slot game; bai doi thuong; keo bong da; ty le cuoc; rut tien sieu toc",
+            "slot game; bai doi thuong; keo bong da; ty le cuoc; rut tien sieu toc; "
+            "soi cau; bach thu lo; song thu lo; lo xien",
         ),
-        # Betting sites named in the police's and the ministry's public warnings (2022–2025); a
-        # name is one token, so "sun win" or a name inside a domain does not fire.
-        *_rules(
-            G,
-            2.0,
-            "sunwin; go88; hitclub; rikvip; b52club; 789club; fb88; w88; 188bet; fun88; kubet; new88; "
-            "jun88; 8xbet; hi88; f8bet; shbet; mb66; 33win; okvip; bk8; 12bet; m88; v9bet; vn88; "
-            "sv388; ae888; 789bet; hb88; k8bet",
-        ),
+        # Betting sites named in public warnings (chanrac.text.domains); a name is one token here,
+        # so "sun win" does not fire, and a name inside a domain is the betting-domain indicator's.
+        *_rules(G, 2.0, "; ".join(BETTING_SITES)),
         *_rules(G, 1.0, "ban ca; nap dau; nap lan dau; thang lon; jackpot; x2 nap; choi thu; dai ly nha cai"),
         *_rules(
             L,
@@ -128,7 +124,8 @@ RULES: tuple[Rule, ...] = tuple(
             "tha tim; like video; nhan nhiem vu; nhiem vu tren; nhan hoa hong; tra hoa hong; muc hoa hong; "
             "trung thuong; trung giai; giai dac biet; "
             "nhan giai; qua tri an; loi nhuan cam ket; cam ket loi nhuan; lai moi ngay; "
-            "tien ao; forex; san giao dich; nhan dien thoai mien phi; dong phi; nop phi van chuyen; "
+            "tien ao; forex; san ngoai hoi; nhom tin hieu; chia se tin hieu; san giao dich; "
+            "nhan dien thoai mien phi; dong phi; nop phi van chuyen; "
             "kiem tien online; kiem tien tai nha; thu nhap 1; won a; claim your prize; "
             "you have been selected; remote job; tuyen nguoi; danh may tai nha",
         ),

@@ -1,9 +1,10 @@
-"""Domains in spam: registrable domain, URL shorteners, cheap TLDs, brand look-alikes, refanging.
+"""Domains in spam: registrable domain, URL shorteners, cheap TLDs, brand look-alikes, betting
+sites, refanging.
 
 Everything works offline from small data lists kept here: the multi-part public suffixes that
 matter for Vietnam (``com.vn``, ``gov.vn`` …), the shorteners spammers use, the TLDs that cost
 next to nothing, and the Vietnamese banks, wallets, carriers, delivery firms and public services
-that phishing imitates, with their real domains.
+that phishing imitates, with their real domains, and the betting sites named in public warnings.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from chanrac.text.patterns import DOT, words
 
 __all__ = [
     "APP_LINK_DOMAINS",
+    "BETTING_SITES",
     "BRANDS",
     "CHEAP_TLDS",
     "MULTI_PART_SUFFIXES",
     "SHORTENERS",
     "Brand",
+    "betting_site",
     "is_cheap_tld",
     "is_official_domain",
     "is_shortener",
@@ -150,6 +153,38 @@ _LEET_DOMAIN = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", 
 _SCHEME_RE = re.compile(r"^(?:h[tx*]{2}p(s?)|fxp)(?::|\[:\])//", re.IGNORECASE)
 _DEFANGED_DOT_RE = re.compile(DOT, re.IGNORECASE)
 _SPOKEN_DOT_RE = re.compile(r"\s+dot\s+", re.IGNORECASE)
+
+
+#: Betting sites named in the police's and the ministry's public warnings (2022–2025). They move
+#: from domain to domain under the same name: go88.vin, fb88vn.me, sunwin-club.net.
+BETTING_SITES: tuple[str, ...] = tuple(
+    words(
+        """
+        sunwin go88 hitclub rikvip b52club 789club fb88 w88 188bet fun88 kubet new88 jun88 8xbet hi88
+        f8bet shbet mb66 33win okvip bk8 12bet m88 v9bet vn88 sv388 ae888 789bet hb88 k8bet
+        """
+    )
+)
+# What follows a site's name in the labels of its mirrors. A name with digits (go88, fb88) of four
+# characters or more counts with anything after it; a name of letters only needs one of these
+# (sunwinvn.club is a mirror, sunwing.com a travel firm).
+_BETTING_MIRROR_SUFFIX_RE = re.compile(r"(?:vn|vip|club|bet|win|com|app|\d{1,4})?")
+
+
+def betting_site(domain: str) -> str | None:
+    """The betting site a domain is a mirror of (``fb88vn.me`` → ``"fb88"``), or None."""
+    host = _host(domain)
+    suffix_labels = len(registrable_domain(host).split(".")) - 1
+    labels = host.split(".")
+    for label in labels[: len(labels) - suffix_labels]:
+        for part in label.split("-"):
+            for name in BETTING_SITES:
+                if part.startswith(name) and (
+                    (len(name) >= 4 and not name.isalpha())
+                    or _BETTING_MIRROR_SUFFIX_RE.fullmatch(part, len(name)) is not None
+                ):
+                    return name
+    return None
 
 
 def refang(url: str) -> str:
