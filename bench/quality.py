@@ -16,7 +16,9 @@
    of the project's own examples. Then the main-split model on 5,000 messages of the project's
    synthetic generator (chanrac.synth, templates written on 2026-11-25, never trained on), with
    and without their senders: cleanly labelled, every category present, but our own idea of
-   today's messages, so a check of coverage rather than a measure of quality.
+   today's messages, so a check of coverage rather than a measure of quality. Then the
+   realistic messages written blind (data/eval/README.md): the dev file's errors were read, the
+   test file's were not.
 7. Model families: the linear model on hashed n-grams vs. gradient boosting (HistGradientBoosting
    on a 256-d TruncatedSVD of the same features) vs. TF-IDF + LogisticRegression, model alone.
 """
@@ -43,6 +45,7 @@ from chanrac.detect.data import (
     Example,
     group_near_duplicates,
     grouped_split,
+    load_labelled_csv,
     load_training_corpus,
 )
 from chanrac.detect.features import hashed_features
@@ -53,6 +56,7 @@ from chanrac.synth import generate_messages
 from chanrac.text import normalize, obfuscate, strip_diacritics
 
 VI_SETS = ("vi_pham2017", "vi_smishing_ie403")
+EVAL_DIR = Path(__file__).resolve().parents[1] / "data" / "eval"
 # Generated messages (never in training): every template of every category, with its sender.
 SYNTHETIC_MESSAGES = 5000
 SYNTHETIC_SEED = 99
@@ -168,6 +172,13 @@ def main() -> int:
         ev = evaluate(pipeline, given)
         results[f"synthetic.{name.replace(' ', '_')}"] = ev.as_dict()
         print(f"{name:20s} {_fmt(ev)} category macro-F1={ev.category_macro_f1:.4f}")
+
+    # --- realistic messages written blind -----------------------------------------------------
+    print("\n== realistic messages written blind (data/eval, never trained on), main-split model")
+    for path in sorted(EVAL_DIR.glob("realistic_*.csv")):
+        ev = evaluate(pipeline, load_labelled_csv(path, source="eval"))
+        results[f"blind.{path.stem}"] = ev.as_dict()
+        print(f"{path.stem:24s} {_fmt(ev)} category macro-F1={ev.category_macro_f1:.4f}")
 
     # --- cross-data-set -----------------------------------------------------------------------
     print("\n== cross-data-set: trained without vi_smishing_ie403")
