@@ -191,6 +191,14 @@ def test_a_betting_mirror_is_gambling_whatever_the_words(pipeline: Pipeline) -> 
     assert with_words.category is Category.GAMBLING and with_words.action is Action.BLOCK
 
 
+def test_an_app_deep_link_is_not_an_ott_contact(pipeline: Pipeline) -> None:
+    # written for this test, after couriers' ZaloPay notices
+    link = pipeline.verdict(Message(text="Shipper dang giao don cua ban, thanh toan tai https://zalo.me/app/link/z8k2"))
+    assert "indicator.ott_contact" not in {s.name for s in link.signals}
+    contact = pipeline.verdict(Message(text="Ket ban zalo.me/0912345678 de nhan qua"))
+    assert "indicator.ott_contact" in {s.name for s in contact.signals}
+
+
 def test_a_warning_about_apk_files_names_no_package(pipeline: Pipeline) -> None:
     verdict = pipeline.verdict(Message(text="Bộ Công an cảnh báo: không tải file .apk lạ, không bấm vào đường link lạ"))
     assert "indicator.app_download" not in {s.name for s in verdict.signals}

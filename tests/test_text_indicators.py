@@ -224,6 +224,8 @@ def test_registrable_domain() -> None:
         ("https://go88.vin/dangky", "go88"),
         ("sunwin-club.net", "sunwin"),
         ("sunwinvn.club", "sunwin"),
+        ("sun-win.icu", "sunwin"),
+        ("go-88.vin", "go88"),
         ("kubet.app", "kubet"),
         ("hi88online.com", "hi88"),
         ("w88vip.com", "w88"),

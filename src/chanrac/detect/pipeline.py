@@ -174,7 +174,8 @@ _DOMAIN_RE = re.compile(
 # same matches: each branch still requires no digit before the match).
 _PHONE_RE = re.compile(r"(?:\+84(?<!\d\+84)|84(?<!\d84)|0(?<!\d0))(?:[ .-]?\d){8,10}(?![\d])")
 _OTT_WORDS = ("zalo", "telegram", "t.me", "whatsapp", "viber")  # also the substring test in front of _OTT_RE
-_OTT_RE = re.compile(r"\b(" + "|".join(map(re.escape, _OTT_WORDS)) + r")\b")
+# zalo.me/app/… is a deep link into an app (ZaloPay's payment pages, couriers' tracking), not a contact.
+_OTT_RE = re.compile(r"\b(" + "|".join(map(re.escape, _OTT_WORDS)) + r")\b(?!\.me/app/)")
 
 
 # A batch is scored in chunks of this many messages (each message's verdict is independent of

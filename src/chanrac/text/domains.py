@@ -172,12 +172,14 @@ _BETTING_MIRROR_SUFFIX_RE = re.compile(r"(?:vn|vip|club|bet|win|com|app|\d{1,4})
 
 
 def betting_site(domain: str) -> str | None:
-    """The betting site a domain is a mirror of (``fb88vn.me`` → ``"fb88"``), or None."""
+    """The betting site a domain is a mirror of (``fb88vn.me``, ``sun-win.icu`` → ``"fb88"``,
+    ``"sunwin"``), or None."""
     host = _host(domain)
     suffix_labels = len(registrable_domain(host).split(".")) - 1
     labels = host.split(".")
     for label in labels[: len(labels) - suffix_labels]:
-        for part in label.split("-"):
+        # each dash-separated part, and the label without its dashes (sun-win.icu)
+        for part in {*label.split("-"), label.replace("-", "")}:
             for name in BETTING_SITES:
                 if part.startswith(name) and (
                     (len(name) >= 4 and not name.isalpha())
