@@ -64,7 +64,7 @@ RULES: tuple[Rule, ...] = tuple(
             "lo de; danh de; casino; baccarat; da ga; soi keo; keo nha cai; vong cuoc; "
             "tan thu; hoan tra cuoc; cuoc thua; doi thuong; quay hu; the thao ao; "
             "slot game; bai doi thuong; keo bong da; ty le cuoc; rut tien sieu toc; "
-            "soi cau; bach thu lo; song thu lo; lo xien",
+            "soi cau; bach thu lo; song thu lo; lo xien; cap so dac biet; chuyen gia xo so; du doan xo so",
         ),
         # Betting sites named in public warnings (chanrac.text.domains); a name is one token here,
         # so "sun win" does not fire, and a name inside a domain is the betting-domain indicator's.
@@ -76,7 +76,7 @@ RULES: tuple[Rule, ...] = tuple(
             "vay tien nhanh; vay nhanh; giai ngan trong ngay; giai ngan nhanh; khong tham dinh; "
             "khong the chap; vay tin chap; vay online; vay bang cccd; vay theo sim; no xau van vay; "
             "ho tro no xau; tin dung den; vay nong; app vay; khoan vay da duoc; "
-            "lien he nguoi than; thu hoi no; khong thanh toan khoan no; "
+            "lien he nguoi than; toan bo danh ba; thu hoi no; khong thanh toan khoan no; "
             "cam so; cam xe; rut tien mat tu the; dao han the",
         ),
         *_rules(
@@ -90,11 +90,14 @@ RULES: tuple[Rule, ...] = tuple(
             2.0,
             "lam bang; bang dai hoc; bang cao dang; bang trung cap; bang lai xe; bang c3; "
             "bang cap 3; lam bang lai; lam giay to; giay to xe; phoi bang; hoa don do; "
-            "xuat hoa don; hoa don vat dau vao; lam so do; lam cccd; lam cmnd; lam ho chieu; "
+            "ban hoa don; mua ban hoa don; hoa don vat dau vao; lam so do; lam cccd; lam cmnd; lam ho chieu; "
             "ho so goc; khong can thi; bao cong chung; lam chung chi; lam giay kham suc khoe; "
-            "giay nghi om; sao ke ngan hang; lam bang tot nghiep",
+            "giay nghi om; sao ke ngan hang; lam bang tot nghiep; "
+            "fake passport; novelty passport; fake id; fake diploma; buy diploma",
         ),
-        *_rules(F, 1.0, "bang dh; bang cap; chung chi; giay kham suc khoe; giay to; ho chieu; cung cap cccd"),
+        *_rules(
+            F, 1.0, "bang dh; bang cap; chung chi; giay kham suc khoe; xuat hoa don; giay to; ho chieu; cung cap cccd"
+        ),
         *_rules(
             P,
             2.0,
@@ -127,10 +130,15 @@ RULES: tuple[Rule, ...] = tuple(
             "tien ao; forex; san ngoai hoi; nhom tin hieu; chia se tin hieu; san giao dich; "
             "nhan dien thoai mien phi; dong phi; nop phi van chuyen; "
             "kiem tien online; kiem tien tai nha; thu nhap 1; won a; claim your prize; "
-            "you have been selected; remote job; tuyen nguoi; danh may tai nha",
+            "you have been selected; remote job; tuyen nguoi; danh may tai nha; "
+            "lay lai tien bi lua; thu hoi tien bi lua; hoan tien cho nan nhan; so tien da mat; "
+            "hacked your; recorded you; work from home; daily income; earn money online",
         ),
         *_rules(
-            S, 1.0, "kiem tien; thu nhap; dau tu; nhiem vu; hoa hong; tuyen dung; viec lam; lucky draw; congratulations"
+            S,
+            1.0,
+            "kiem tien; thu nhap; dau tu; nhiem vu; hoa hong; tuyen dung; viec lam; lucky draw; congratulations; "
+            "part time job; bitcoin; usdt",
         ),
         *_rules(
             M,
@@ -147,7 +155,7 @@ RULES: tuple[Rule, ...] = tuple(
             "gai xinh; em gai xinh; hen ho; tinh mot dem; chat sex; phim sex; 18+; sex; "
             "nguoi yeu ao; gai goi; bao nuoi; di kem; chat nong; live show 18; khoa than; "
             "tam su cung em; goi video rieng tu; hot girl; hotgirl; clip nong; do choi nguoi lon; "
-            "chat sexy; phim nguoi lon; sugar baby; sugar daddy; thuoc kich duc",
+            "chat sexy; phim nguoi lon; sugar baby; sugar daddy; thuoc kich duc; hot girls; sexy girls; hookup",
         ),
         *_rules(A, 1.0, "massage; em o gan; body chuan; rieng tu; ket ban zalo; hen ho"),
         *_rules(
