@@ -199,6 +199,34 @@ def test_an_app_deep_link_is_not_an_ott_contact(pipeline: Pipeline) -> None:
     assert "indicator.ott_contact" in {s.name for s in contact.signals}
 
 
+@pytest.mark.parametrize(
+    ("text", "wallet"),
+    [  # written for this test, after sextortion and USDT task scams
+        ("I recorded you. Send 500 USD in BTC to {}", "bc1q9d8kz3f6l0v2w5ap7xn4tq8r3s"),
+        ("Nap USDT (TRC20) vao vi {} de nhan nhiem vu", "TN3W4H6rK5Y8m2P9qA7sD1fG3hJ5kL7zX9"),
+        ("Chuyen ETH toi {} ngay", "0x52908400098527886E0F7030069857D2E4169EE7"),
+    ],
+)
+def test_a_crypto_wallet_to_pay_into(pipeline: Pipeline, text: str, wallet: str) -> None:
+    signals = {s.name: s for s in pipeline.verdict(Message(text=text.format(wallet))).signals}
+    assert signals["indicator.crypto_wallet"].detail == wallet
+
+
+def test_made_up_email_senders(pipeline: Pipeline) -> None:
+    text = "Ban co 1 buu pham chua nhan"
+    for address, made_up in (("rk1j8v@icloud.com", True), ("lily.vn2004@icloud.com", False), ("an2k@gmail.com", False)):
+        signals = {s.name for s in pipeline.verdict(Message(text=text, sender=parse_sender(address))).signals}
+        assert ("sender.random_email" in signals) is made_up, address
+
+
+def test_a_chat_handle_is_no_reason_to_block() -> None:
+    from chanrac.detect.pipeline import _has_reason
+    from chanrac.model import Signal
+
+    assert not _has_reason([Signal("model.spam", 7.0, ""), Signal("indicator.ott_contact", 0.5, "zalo")])
+    assert _has_reason([Signal("model.spam", 7.0, ""), Signal("indicator.shortener", 1.5, "bit.ly")])
+
+
 def test_a_warning_about_apk_files_names_no_package(pipeline: Pipeline) -> None:
     verdict = pipeline.verdict(Message(text="Bộ Công an cảnh báo: không tải file .apk lạ, không bấm vào đường link lạ"))
     assert "indicator.app_download" not in {s.name for s in verdict.signals}
@@ -421,6 +449,23 @@ def test_a_public_warning_is_not_the_scam_it_describes(pipeline: Pipeline) -> No
 def test_a_warning_that_points_somewhere_is_not_a_warning(pipeline: Pipeline, disguise: str) -> None:
     verdict = pipeline.verdict(Message(text=PUBLIC_WARNING + disguise))
     assert "notice.public_warning" not in {s.name for s in verdict.signals}
+
+
+def test_a_bank_warning_its_customers_under_its_own_name_is_a_warning(pipeline: Pipeline) -> None:
+    # written for this test, in the form of the banks' warnings
+    warning = (
+        "Techcombank cảnh báo: xuất hiện tin nhắn mạo danh Techcombank chứa đường link lạ để chiếm đoạt "
+        "tài khoản. Quý khách chỉ truy cập techcombank.com và ứng dụng Techcombank Mobile chính thức."
+    )
+    verdict = pipeline.verdict(Message(text=warning))
+    assert {s.name: s for s in verdict.signals}["notice.public_warning"].detail.startswith("techcombank: canh bao;")
+    assert verdict.action is Action.ALLOW
+    for disguise in (" Xác thực tại techcombank-xacthuc.top", " Gọi ngay 0912 345 678 để mở khóa"):
+        disguised = pipeline.verdict(Message(text=warning + disguise))
+        assert "notice.public_warning" not in {s.name for s in disguised.signals}
+    # a bank's name inside a sentence is not a bank speaking
+    chat = pipeline.verdict(Message(text="Anh ơi cảnh báo: em thấy bên Techcombank báo lỗi"))
+    assert "notice.public_warning" not in {s.name for s in chat.signals}
 
 
 def test_every_warning_word_passes_the_substring_guard() -> None:

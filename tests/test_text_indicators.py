@@ -243,6 +243,7 @@ def test_betting_site_mirrors(domain: str, site: str | None) -> None:
 
 def test_shorteners_and_cheap_tlds() -> None:
     assert is_shortener("bit.ly") and is_shortener("https://rb.gy/abc") and is_shortener("www.tinyurl.com")
+    assert is_shortener("j.mp/3Kx9pQ")
     assert not is_shortener("vietcombank.com.vn")
     assert is_cheap_tld("abc.top") and is_cheap_tld("x.y.xyz") and not is_cheap_tld("abc.com.vn")
     # an app's deep link lives on the link service's domain, whatever that domain's TLD

@@ -4,7 +4,8 @@ The police, the ministries, banks and operators warn every subscriber about scam
 words the scams use ("giả danh công an", "cung cấp mã OTP", "cập nhật sinh trắc học"), and they
 do it by SMS to the whole country. A content model and keyword rules read such a warning as the
 scam it describes. What sets it apart is not its vocabulary but its shape: an authority speaks
-(a notice label, a named state body), it warns, and it points nowhere but to official channels —
+(a notice label, a named state body, or a bank, operator or service warning its customers under
+its own name), it warns, and it points nowhere but to official channels —
 no link outside ``gov.vn`` and the brands' real domains, no mobile number, no bank account, no
 chat handle, no offer to recover lost money. A scam must point somewhere to work.
 
@@ -18,7 +19,7 @@ import re
 
 from chanrac.model import IndicatorKind
 from chanrac.phone import is_mobile
-from chanrac.text import extract_indicators, is_official_domain
+from chanrac.text import BRANDS, extract_indicators, is_official_domain
 
 __all__ = ["public_warning"]
 
@@ -32,6 +33,11 @@ _AUTHORITY_RE = re.compile(
     r"uy ban nhan dan|ubnd|mat tran to quoc|bo cong thuong|cuc tan so)\b"
 )
 _OPENING = 160  # characters in which the authority must be named
+# A brand warning its own customers opens with its name: "Techcombank cảnh báo: …", "ACB: …".
+_BRAND_NAMES = sorted(
+    {b.name.lower() for b in BRANDS} | {t for b in BRANDS for t in b.tokens if len(t) >= 3}, key=len, reverse=True
+)
+_BRAND_OPENING_RE = re.compile(r"^\W{0,3}(?:" + "|".join(map(re.escape, _BRAND_NAMES)) + r")\b")
 _WARN_WORDS = (
     "canh bao",
     "khuyen cao",
@@ -64,6 +70,8 @@ def public_warning(text: str, canonical: str) -> str | None:
         speaker = label.group().strip(" [()]")
     elif (authority := _AUTHORITY_RE.search(canonical, 0, _OPENING)) is not None:
         speaker = authority.group()
+    elif (brand := _BRAND_OPENING_RE.match(canonical)) is not None:
+        speaker = brand.group().strip(" [()")
     else:
         return None
     warns = _WARNS_RE.search(canonical)

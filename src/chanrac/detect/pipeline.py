@@ -7,7 +7,7 @@ Detectors, in the order their signals are listed in a verdict:
 ``rule.<category>``      keyword phrases of a category (:mod:`chanrac.detect.rules`);
 ``text.obfuscated``      filter-dodging tricks undone by normalisation (homoglyphs, split letters…);
 ``indicator.*``          URL shortener, look-alike brand domain, betting site, cheap TLD, an .apk,
-                         OTT contact, phone number in the text, and reputations the caller knows;
+                         crypto wallet, OTT contact, phone number in the text, and reputations the caller knows;
 ``ad.*``                 the legal form of advertising ([QC] label + opt-out + brandname sender;
                          with no sender known, an ad or notice label with an opt-out or an
                          operator's name). The legal form excuses *advertising* only: it is
@@ -16,7 +16,7 @@ Detectors, in the order their signals are listed in a verdict:
                          learnt "unsolicited commercial message") is not counted;
 ``sender.*``             personal number sending advertising (labelled, or unlabelled commercial
                          wording) or brand content, unregistered or registered brandname,
-                         sender reputation.
+                         a made-up e-mail address (iMessage), sender reputation.
 
 Label and action come from the total: ``spam`` and ``flag`` from ``flag_threshold``, ``block``
 from ``block_threshold`` — and, unless ``model_alone_blocks``, a reason besides the content model
@@ -78,6 +78,12 @@ BETTING_SITE_SCORE = 4.0  # a mirror of a betting site the police named: gamblin
 # gambling) moves the category model's probabilities.
 DOMAIN_CATEGORY_WEIGHT = 0.5
 OTT_CONTACT_SCORE = 0.5
+# A cryptocurrency address to pay into: sextortion, "investment" and task scams are paid so; no
+# Vietnamese business may take crypto in payment.
+CRYPTO_WALLET_SCORE = 2.0
+# An e-mail address made up for one send (rk1j8v@icloud.com): iMessage spam comes from such
+# Apple IDs, a friend's address carries a name.
+RANDOM_EMAIL_SENDER_SCORE = 1.5
 PHONE_IN_TEXT_SCORE = 0.3
 # The legal form cancels the model's positive score and adds this much (a registered brandname
 # with label and opt-out is the whole legal form; with no sender known it is only half-known).
@@ -106,7 +112,8 @@ PUBLIC_WARNING_SCORE = -1.0
 # wrong on today's traffic (a friend's number written in groups reads as an ad) it should cost a
 # review, not a lost message.
 REASON_SCORE = 0.5
-_NOT_REASONS = frozenset({"model.spam", "rule.advertising"})
+# Nor is a chat handle: "send me the photos on Zalo" is how individuals let rooms and sell bikes.
+_NOT_REASONS = frozenset({"model.spam", "rule.advertising", "indicator.ott_contact"})
 # How much a category's keyword weight (0–4) moves the category model's probabilities: a
 # phrase such as "vay tien nhanh" is stronger evidence of the kind than the small classes'
 # statistics.
@@ -162,6 +169,11 @@ _HINT_ZALO_RE = re.compile(r"\bzalo\b")
 _HINT_TELEGRAM_RE = re.compile(r"\btelegram\b")
 _DIGIT_RUN_RE = re.compile(r"\d[\d .-]{7,}\d")
 _APK_RE = re.compile(r"[\w./:-]*[\w-]\.apk(?![\w.-])")
+# Bitcoin bech32, Ethereum/BSC and TRON (USDT TRC-20) addresses, read on the text as received
+# (the canonical text is lower-cased, and base58 is not).
+_CRYPTO_WALLET_RE = re.compile(
+    r"(?<![\w])(?:bc1[02-9ac-hj-np-z]{25,59}|0x[0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})(?![\w])", re.IGNORECASE
+)
 _DEFANG_RE = re.compile(r"\[\.\]|\(\.\)|\[dot\]|\(dot\)")
 _DOMAIN_RE = re.compile(
     r"(?<![\w@.-])(?:(?:https?|hxxps?)://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+("
@@ -233,6 +245,7 @@ class Pipeline:
         self._model_gambling = (
             model.categories.index(Category.GAMBLING) if Category.GAMBLING in model.categories else -1
         )
+        self._model_scam = model.categories.index(Category.SCAM) if Category.SCAM in model.categories else -1
         self._prohibited_rule_categories = [
             c for c in self.rules.categories if c in _PROHIBITED_KINDS and c in model.categories
         ]
@@ -347,7 +360,8 @@ class Pipeline:
     def _indicator_signals(self, text: str, canonical: str, signals: list[Signal], digit_run: bool) -> int:
         """Indicator signals; ``digit_run``: whether the text has a run of digits long enough to
         hold a phone number (every match of _PHONE_RE is one). Returns the category model's column
-        of the kind a domain names (a look-alike: phishing; a betting mirror: gambling), or -1."""
+        of the kind an indicator names (a look-alike: phishing; a betting mirror: gambling; a
+        crypto wallet: scam), or -1."""
         kind_column = -1
         seen: set[str] = set()
         # Every defanged dot has a bracket. A domain has a dot and no space, and _DOMAIN_RE's
@@ -381,6 +395,11 @@ class Pipeline:
                 signals.append(Signal("indicator.cheap_tld", CHEAP_TLD_SCORE, detail))
         if ".apk" in defanged and (apk := _APK_RE.search(defanged)) is not None:
             signals.append(Signal("indicator.app_download", APP_DOWNLOAD_SCORE, apk.group()))
+        if ("bc1" in canonical or "0x" in canonical or "usdt" in canonical or "trc" in canonical) and (
+            wallet := _CRYPTO_WALLET_RE.search(text)
+        ) is not None:
+            kind_column = self._model_scam if kind_column < 0 else kind_column
+            signals.append(Signal("indicator.crypto_wallet", CRYPTO_WALLET_SCORE, wallet.group()))
         ott = _OTT_RE.search(canonical) if any(word in canonical for word in _OTT_WORDS) else None
         if ott:
             signals.append(Signal("indicator.ott_contact", OTT_CONTACT_SCORE, ott.group(1)))
@@ -434,6 +453,8 @@ class Pipeline:
                 signals.append(Signal("sender.registered_brandname", REGISTERED_BRANDNAME_SCORE, sender.value))
             if has_opt_out and (registered or not self._registered):
                 form = ("ad.legal_form", LEGAL_AD_SCORE, "ad label, opt-out, brandname sender")
+        elif kind is SenderKind.EMAIL and _random_local_part(sender.value):
+            signals.append(Signal("sender.random_email", RANDOM_EMAIL_SENDER_SCORE, sender.value))
         elif kind is SenderKind.MOBILE:
             if is_ad:
                 signals.append(
@@ -513,8 +534,8 @@ def _has_opt_out(canonical: str) -> bool:
 
 
 def _indicator_hint(canonical: str) -> bool:
-    """Whether the text may hold a domain or an OTT contact (the digit-run branch of the hint is
-    tested by the caller)."""
+    """Whether the text may hold a domain, an OTT contact or a crypto wallet (the digit-run branch
+    of the hint is tested by the caller)."""
     return (
         (
             "." in canonical
@@ -522,6 +543,24 @@ def _indicator_hint(canonical: str) -> bool:
         )
         or ("zalo" in canonical and _HINT_ZALO_RE.search(canonical) is not None)
         or ("telegram" in canonical and _HINT_TELEGRAM_RE.search(canonical) is not None)
+        or "bc1" in canonical
+        or "0x" in canonical
+        or "usdt" in canonical
+        or "trc" in canonical
+    )
+
+
+_DIGIT_RUNS_RE = re.compile(r"\d+")
+
+
+def _random_local_part(address: str) -> bool:
+    """Whether an e-mail address's local part looks generated: short, no separator, and digits
+    in two places or more (rk1j8v, x7pq2); a person's (lily.vn2004, an.nguyen) has a name."""
+    local = address.partition("@")[0]
+    return (
+        len(local) <= 12
+        and not any(c in local for c in "._-")
+        and len(_DIGIT_RUNS_RE.findall(local)) >= 2
     )
 
 

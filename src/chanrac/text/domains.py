@@ -54,7 +54,7 @@ SHORTENERS: frozenset[str] = frozenset(
         bit.ly bitly.com tinyurl.com t.ly cutt.ly rb.gy is.gd v.gd shorturl.at s.id tiny.cc goo.gl
         ow.ly buff.ly t.co rebrand.ly shorte.st adf.ly lnkd.in tiny.one gg.gg cli.re short.io bl.ink
         shrtco.de han.gl bom.so bom.to 1url.vn link.vn rutgon.vn urlz.fr u.to soo.gd qrco.de
-        tinu.be surl.li cutt.us shorturl.asia
+        tinu.be surl.li cutt.us shorturl.asia j.mp
         """
     )
 )

@@ -224,6 +224,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "signal_name.indicator.shortener": ("Đường dẫn rút gọn", "Shortened link"),
     "signal_name.indicator.app_download": ("Mời cài ứng dụng ngoài kho (.apk)", "App outside the stores (.apk)"),
     "signal_name.indicator.betting_site": ("Tên miền của trang cờ bạc", "Betting site's domain"),
+    "signal_name.indicator.crypto_wallet": ("Địa chỉ ví tiền mã hóa", "Cryptocurrency wallet address"),
     "signal_name.indicator.cheap_tld": ("Tên miền giá rẻ (.top, .xyz…)", "Cheap domain (.top, .xyz…)"),
     "signal_name.indicator.phone_in_text": ("Có số điện thoại trong nội dung", "Phone number in the text"),
     "signal_name.sender.unregistered_brandname": ("Tên thương hiệu chưa đăng ký", "Unregistered brandname"),
@@ -245,6 +246,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "signal_name.notice.public_warning": (
         "Cảnh báo lừa đảo của cơ quan chức năng",
         "An authority's warning about scams",
+    ),
+    "signal_name.sender.random_email": (
+        "Gửi từ địa chỉ e-mail tạo ngẫu nhiên (iMessage)",
+        "Sent from a made-up e-mail address (iMessage)",
     ),
     "signal_name.sender.personal_number_commercial": (
         "Nội dung thương mại gửi từ số cá nhân",
