@@ -29,6 +29,26 @@ def test_own_sets_cover_every_category() -> None:
     assert len({e.text for e in examples}) == len(examples)
 
 
+def test_blind_evaluation_sets_are_well_formed_and_apart_from_training() -> None:
+    """data/eval is evaluation only: every file loads, covers every category, and shares no
+    near-duplicate with the project's own training examples but one-line templates."""
+    from chanrac.text import normalize
+
+    files = sorted((LABELLED_DIR.parent / "eval").glob("realistic_*.csv"))
+    assert {f.stem for f in files} >= {"realistic_2026_dev", "realistic_2026_test", "realistic_2026_dev2"}
+    own = load_own_sets()
+    for path in files:
+        examples = load_labelled_csv(path, source="eval")
+        assert {e.category for e in examples} == set(Category), path.name
+        texts = [normalize(e.text).canonical for e in [*own, *examples]]
+        groups = group_near_duplicates(texts)
+        shared = set(groups[: len(own)].tolist()) & set(groups[len(own) :].tolist())
+        # Only a fixed service template or a two-word reply may recur ("G-402233 is your Google
+        # verification code.", "ok em"): these are written the same way by anyone.
+        recurring = [texts[i] for i in np.flatnonzero(np.isin(groups, list(shared)))]
+        assert all(len(t.split()) <= 6 for t in recurring), (path.name, recurring[:4])
+
+
 def test_category_file_holds_hashes_never_texts() -> None:
     text = (LABELLED_DIR / "shared_categories.csv").read_text(encoding="utf-8")
     assert text.splitlines()[0] == "sha1,category,dataset"
