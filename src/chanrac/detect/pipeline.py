@@ -7,7 +7,8 @@ Detectors, in the order their signals are listed in a verdict:
 ``rule.<category>``      keyword phrases of a category (:mod:`chanrac.detect.rules`);
 ``text.obfuscated``      filter-dodging tricks undone by normalisation (homoglyphs, split letters…);
 ``indicator.*``          URL shortener, look-alike brand domain, betting site, cheap TLD, an .apk,
-                         crypto wallet, OTT contact, phone number in the text, and reputations the caller knows;
+                         crypto wallet, OTT contact, phone number in the text, and reputations
+                         the caller knows;
 ``ad.*``                 the legal form of advertising ([QC] label + opt-out + brandname sender;
                          with no sender known, an ad or notice label with an opt-out or an
                          operator's name). The legal form excuses *advertising* only: it is
@@ -74,9 +75,9 @@ CHEAP_TLD_SCORE = 1.5
 # stores, and the fake "eTax", "Dịch vụ công" and EVN apps of 2023–2025 came as .apk files.
 APP_DOWNLOAD_SCORE = 3.0
 BETTING_SITE_SCORE = 4.0  # a mirror of a betting site the police named: gambling whatever the words
-# How much a domain that names its kind (a bank's look-alike: phishing; a betting site's mirror:
-# gambling) moves the category model's probabilities.
-DOMAIN_CATEGORY_WEIGHT = 0.5
+# How much an indicator that names its kind (a bank's look-alike: phishing; a betting site's
+# mirror: gambling; a crypto wallet: scam) moves the category model's probabilities.
+INDICATOR_CATEGORY_WEIGHT = 0.5
 OTT_CONTACT_SCORE = 0.5
 # A cryptocurrency address to pay into: sextortion, "investment" and task scams are paid so; no
 # Vietnamese business may take crypto in payment.
@@ -282,8 +283,8 @@ class Pipeline:
         all_signals: list[list[Signal]] = []
         totals_list: list[float] = []
         legal_forms: dict[int, tuple[str, float, str]] = {}  # message → (signal name, base score, detail)
-        # The category a domain in the message names (column of the category model), or -1.
-        domain_kinds = np.full(len(messages), -1, dtype=np.int64)
+        # The category an indicator in the message names (column of the category model), or -1.
+        indicator_kinds = np.full(len(messages), -1, dtype=np.int64)
         rule_categories = self.rules.categories
         indicator_reputation = bool(self.lookups.indicator_reputation)
         for i, message in enumerate(messages):
@@ -305,7 +306,7 @@ class Pipeline:
                     signals.append(Signal("text.obfuscated", score, ", ".join(tricks)))
             digit_run = _DIGIT_RUN_RE.search(text) is not None
             if digit_run or indicator_reputation or _indicator_hint(text):
-                domain_kinds[i] = self._indicator_signals(message.text, text, signals, digit_run)
+                indicator_kinds[i] = self._indicator_signals(message.text, text, signals, digit_run)
             if message.sender is None:  # the usual case, without the method call
                 form = legal_form_content(text)
             else:
@@ -335,7 +336,7 @@ class Pipeline:
         categories: dict[int, Category] = {}
         if needed.size:
             category_proba = self.model.category_proba(occurrences, needed)
-            chosen = self._categories(category_proba[needed], rule_scores[needed], domain_kinds[needed])
+            chosen = self._categories(category_proba[needed], rule_scores[needed], indicator_kinds[needed])
             categories = dict(zip(needed.tolist(), chosen, strict=True))
         for i, (name, base, detail) in legal_forms.items():
             if categories[i] is not Category.ADVERTISING:
@@ -483,15 +484,15 @@ class Pipeline:
         return form
 
     def _categories(
-        self, category_proba: np.ndarray, rule_scores: np.ndarray, domain_kinds: np.ndarray
+        self, category_proba: np.ndarray, rule_scores: np.ndarray, indicator_kinds: np.ndarray
     ) -> list[Category]:
         """The category of each row: the category model's probabilities nudged by the rules'
-        weights and by the kind a domain names (``domain_kinds``: a column or -1), element by
+        weights and by the kind an indicator names (``indicator_kinds``: a column or -1), element by
         element the same additions as one message at a time, so the same choice."""
         combined = category_proba.copy()
         combined[:, self._model_columns] += RULE_CATEGORY_WEIGHT * rule_scores[:, self._rule_columns_used]
-        named = np.flatnonzero(domain_kinds >= 0)
-        combined[named, domain_kinds[named]] += DOMAIN_CATEGORY_WEIGHT
+        named = np.flatnonzero(indicator_kinds >= 0)
+        combined[named, indicator_kinds[named]] += INDICATOR_CATEGORY_WEIGHT
         categories = self.model.categories
         chosen = [categories[j] for j in np.argmax(combined, axis=1).tolist()]
         # Advertising is the residual kind (a commercial message without the legal form): an ad
