@@ -115,9 +115,10 @@ def test_ad_from_a_personal_number_is_flagged() -> None:
 
 
 def test_the_model_alone_flags_but_does_not_block() -> None:
-    # Written for this test: a friend's number written in groups, which the model reads as an ad
-    # (a known false positive, see the model card); nothing else argues for blocking it.
-    text = "Sđt chị Hoa bán rau sạch nè: 0905 333 444, em gọi chị ấy đặt nhé"
+    # Written for this test: a small seller's own message with her number in groups, which the
+    # model reads as spam (the known false-positive class, see the model card); nothing else
+    # argues for blocking it.
+    text = "Shop em ban rau sach giao tan nha, goi em 0905 333 444 dat hang nhe"
     cautious = load_pipeline().verdict(Message(text=text))
     model = next(s for s in cautious.signals if s.name == "model.spam")
     assert cautious.score >= 6.0 and model.score >= 6.0, cautious.explain()  # the model alone passes the block line
