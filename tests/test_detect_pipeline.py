@@ -213,6 +213,21 @@ def test_a_crypto_wallet_to_pay_into(pipeline: Pipeline, text: str, wallet: str)
     assert signals["indicator.crypto_wallet"].detail == wallet
 
 
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [  # written for this test
+        ("MBBank: the bi khoa do nhap sai PIN. Mo khoa tai http://103.77.162.19/mbbank", "http://103.77.162.19"),
+        ("Xac thuc tai 45.12.8.200/vcb ngay", "45.12.8.200"),
+        ("Dang nhap hxxps://91.210.5.7:8443/login", "hxxps://91.210.5.7"),
+        ("Chuyen 1.500.000.000 dong cho anh nhe, ngay 12/3", None),  # an amount
+        ("Ban cap nhat len phien ban 1.2.3.4 chua", None),  # a version
+    ],
+)
+def test_a_link_to_a_bare_ip_address(pipeline: Pipeline, text: str, link: str | None) -> None:
+    signals = {s.name: s for s in pipeline.verdict(Message(text=text)).signals}
+    assert (signals["indicator.ip_link"].detail if "indicator.ip_link" in signals else None) == link
+
+
 def test_made_up_email_senders(pipeline: Pipeline) -> None:
     text = "Ban co 1 buu pham chua nhan"
     for address, made_up in (("rk1j8v@icloud.com", True), ("lily.vn2004@icloud.com", False), ("an2k@gmail.com", False)):

@@ -6,9 +6,9 @@ Detectors, in the order their signals are listed in a verdict:
                          ``MODEL_ANCHOR`` = the model's own operating point);
 ``rule.<category>``      keyword phrases of a category (:mod:`chanrac.detect.rules`);
 ``text.obfuscated``      filter-dodging tricks undone by normalisation (homoglyphs, split letters…);
-``indicator.*``          URL shortener, look-alike brand domain, betting site, cheap TLD, an .apk,
-                         crypto wallet, OTT contact, phone number in the text, and reputations
-                         the caller knows;
+``indicator.*``          URL shortener, look-alike brand domain, betting site, a bare IP address,
+                         cheap TLD, an .apk, crypto wallet, OTT contact, phone number in the
+                         text, and reputations the caller knows;
 ``ad.*``                 the legal form of advertising ([QC] label + opt-out + brandname sender;
                          with no sender known, an ad or notice label with an opt-out or an
                          operator's name). The legal form excuses *advertising* only: it is
@@ -74,6 +74,9 @@ CHEAP_TLD_SCORE = 1.5
 # An Android package offered for download: banks, the tax office and EVN publish their apps in the
 # stores, and the fake "eTax", "Dịch vụ công" and EVN apps of 2023–2025 came as .apk files.
 APP_DOWNLOAD_SCORE = 3.0
+# A link to a bare IP address: no bank, shop or state body sends one; phishing kits on rented
+# servers do.
+IP_LINK_SCORE = 3.0
 BETTING_SITE_SCORE = 4.0  # a mirror of a betting site the police named: gambling whatever the words
 # How much an indicator that names its kind (a bank's look-alike: phishing; a betting site's
 # mirror: gambling; a crypto wallet: scam) moves the category model's probabilities.
@@ -152,6 +155,7 @@ _PROHIBITED_INDICATORS = frozenset(
     {
         "indicator.lookalike_domain",
         "indicator.betting_site",
+        "indicator.ip_link",
         "indicator.cheap_tld",
         "indicator.shortener",
         "text.obfuscated",
@@ -169,6 +173,11 @@ _HINT_DOMAIN_RE = re.compile(r"\.(?<=[a-z0-9]\.)[a-z]")  # "[a-z0-9]\.[a-z]" fro
 _HINT_ZALO_RE = re.compile(r"\bzalo\b")
 _HINT_TELEGRAM_RE = re.compile(r"\btelegram\b")
 _DIGIT_RUN_RE = re.compile(r"\d[\d .-]{7,}\d")
+# An IPv4 address with a scheme before it, or a port or a path after it (amounts such as
+# 1.500.000.000 have neither).
+_IP_LINK_RE = re.compile(
+    r"(?:(?:https?|hxxps?)://)(?:\d{1,3}\.){3}\d{1,3}(?![\d.])|(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?=[:/]\w)"
+)
 _APK_RE = re.compile(r"[\w./:-]*[\w-]\.apk(?![\w.-])")
 # Bitcoin bech32, Ethereum/BSC and TRON (USDT TRC-20) addresses, read on the text as received
 # (the canonical text is lower-cased, and base58 is not).
@@ -394,6 +403,9 @@ class Pipeline:
                 signals.append(Signal("indicator.shortener", SHORTENER_SCORE, detail))
             elif kind == "cheap_tld":
                 signals.append(Signal("indicator.cheap_tld", CHEAP_TLD_SCORE, detail))
+        if "/" in defanged and (ip_link := _IP_LINK_RE.search(defanged)) is not None:
+            kind_column = self._model_phishing if kind_column < 0 else kind_column
+            signals.append(Signal("indicator.ip_link", IP_LINK_SCORE, ip_link.group()))
         if ".apk" in defanged and (apk := _APK_RE.search(defanged)) is not None:
             signals.append(Signal("indicator.app_download", APP_DOWNLOAD_SCORE, apk.group()))
         if ("bc1" in canonical or "0x" in canonical or "usdt" in canonical or "trc" in canonical) and (
@@ -535,8 +547,8 @@ def _has_opt_out(canonical: str) -> bool:
 
 
 def _indicator_hint(canonical: str) -> bool:
-    """Whether the text may hold a domain, an OTT contact or a crypto wallet (the digit-run branch
-    of the hint is tested by the caller)."""
+    """Whether the text may hold a domain, a link, an OTT contact or a crypto wallet (the
+    digit-run branch of the hint is tested by the caller)."""
     return (
         (
             "." in canonical
@@ -544,6 +556,7 @@ def _indicator_hint(canonical: str) -> bool:
         )
         or ("zalo" in canonical and _HINT_ZALO_RE.search(canonical) is not None)
         or ("telegram" in canonical and _HINT_TELEGRAM_RE.search(canonical) is not None)
+        or "://" in canonical
         or "bc1" in canonical
         or "0x" in canonical
         or "usdt" in canonical

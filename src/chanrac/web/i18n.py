@@ -225,6 +225,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "signal_name.indicator.app_download": ("Mời cài ứng dụng ngoài kho (.apk)", "App outside the stores (.apk)"),
     "signal_name.indicator.betting_site": ("Tên miền của trang cờ bạc", "Betting site's domain"),
     "signal_name.indicator.crypto_wallet": ("Địa chỉ ví tiền mã hóa", "Cryptocurrency wallet address"),
+    "signal_name.indicator.ip_link": ("Đường link tới địa chỉ IP trần", "Link to a bare IP address"),
     "signal_name.indicator.cheap_tld": ("Tên miền giá rẻ (.top, .xyz…)", "Cheap domain (.top, .xyz…)"),
     "signal_name.indicator.phone_in_text": ("Có số điện thoại trong nội dung", "Phone number in the text"),
     "signal_name.sender.unregistered_brandname": ("Tên thương hiệu chưa đăng ký", "Unregistered brandname"),
