@@ -40,8 +40,11 @@ def test_phone_pattern_finds_what_the_original_finds(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_indicator_hint_is_the_original_alternation(text: str) -> None:
-    fast = p._DIGIT_RUN_RE.search(text) is not None or p._indicator_hint(text)
-    assert fast == (_ORIGINAL_HINT_RE.search(text) is not None)
+    """The hint answers as the original alternation, or as the branches added since (a link's
+    scheme, a crypto wallet)."""
+    fast = p._DIGIT_RUN_RE.search(text) is not None or p._indicator_hint(text, text)
+    added = "://" in text or p._may_hold_wallet(text, text)
+    assert fast == (_ORIGINAL_HINT_RE.search(text) is not None or added)
 
 
 @settings(max_examples=400, deadline=None)

@@ -182,6 +182,14 @@ def test_an_app_offered_outside_the_stores_is_a_reason_to_block(pipeline: Pipeli
     assert signal.detail == package and signal.score >= 3.0
 
 
+@pytest.mark.parametrize(
+    "domain", ["fb88vn.me", "go88.vin", "sunwin-club.net", "sun-win.icu", "kubet.app", "hi88online.com"]
+)
+def test_betting_mirrors_fire_in_a_message(pipeline: Pipeline, domain: str) -> None:
+    verdict = pipeline.verdict(Message(text=f"Vao choi https://{domain}/dangky nhan 100k"))
+    assert "indicator.betting_site" in {s.name for s in verdict.signals}, domain
+
+
 def test_a_betting_mirror_is_gambling_whatever_the_words(pipeline: Pipeline) -> None:
     # written for this test: a friend's referral, in chat, from a subscriber's number
     text = "Anh em vao choi ko? tuan roi t an dam, nap qua link t gui: fb88vn.me/ref=tuan"
@@ -206,6 +214,7 @@ def test_an_app_deep_link_is_not_an_ott_contact(pipeline: Pipeline) -> None:
         ("I recorded you. Send 500 USD in BTC to {}", "bc1q9d8kz3f6l0v2w5ap7xn4tq8r3s"),
         ("Nap USDT (TRC20) vao vi {} de nhan nhiem vu", "TN3W4H6rK5Y8m2P9qA7sD1fG3hJ5kL7zX9"),
         ("Chuyen ETH toi {} ngay", "0x52908400098527886E0F7030069857D2E4169EE7"),
+        ("Chuyen 500$ vao vi {} de nhan nhiem vu", "TN3W4H6rK5Y8m2P9qA7sD1fG3hJ5kL7zX9"),  # no "USDT" said
     ],
 )
 def test_a_crypto_wallet_to_pay_into(pipeline: Pipeline, text: str, wallet: str) -> None:
@@ -228,9 +237,20 @@ def test_a_link_to_a_bare_ip_address(pipeline: Pipeline, text: str, link: str | 
     assert (signals["indicator.ip_link"].detail if "indicator.ip_link" in signals else None) == link
 
 
+def test_a_lower_case_word_is_no_tron_wallet(pipeline: Pipeline) -> None:
+    text = "the trc code " + "t" * 34
+    assert "indicator.crypto_wallet" not in {s.name for s in pipeline.verdict(Message(text=text)).signals}
+
+
 def test_made_up_email_senders(pipeline: Pipeline) -> None:
     text = "Ban co 1 buu pham chua nhan"
-    for address, made_up in (("rk1j8v@icloud.com", True), ("lily.vn2004@icloud.com", False), ("an2k@gmail.com", False)):
+    for address, made_up in (
+        ("rk1j8v@icloud.com", True),
+        ("x7pq2@protonmail.com", True),
+        ("lily.vn2004@icloud.com", False),
+        ("linh2k3@icloud.com", False),
+        ("nam99vn2@icloud.com", False),
+    ):
         signals = {s.name for s in pipeline.verdict(Message(text=text, sender=parse_sender(address))).signals}
         assert ("sender.random_email" in signals) is made_up, address
 
@@ -241,6 +261,16 @@ def test_a_chat_handle_is_no_reason_to_block() -> None:
 
     assert not _has_reason([Signal("model.spam", 7.0, ""), Signal("indicator.ott_contact", 0.5, "zalo")])
     assert _has_reason([Signal("model.spam", 7.0, ""), Signal("indicator.shortener", 1.5, "bit.ly")])
+
+
+def test_an_apk_closing_a_sentence_and_a_long_text_with_apk(pipeline: Pipeline) -> None:
+    text = "Tải ứng dụng eTax-mobile.apk."
+    assert {s.name: s for s in pipeline.verdict(Message(text=text)).signals}["indicator.app_download"].detail == (
+        "etax-mobile.apk"
+    )
+    # the pattern is matched word by word: a long word costs linear time (this took seconds)
+    long = "x." + "ab" * 10_000 + ".apkz"
+    assert "indicator.app_download" not in {s.name for s in pipeline.verdict(Message(text=long)).signals}
 
 
 def test_a_warning_about_apk_files_names_no_package(pipeline: Pipeline) -> None:
@@ -473,15 +503,33 @@ def test_a_bank_warning_its_customers_under_its_own_name_is_a_warning(pipeline: 
         "Techcombank cảnh báo: xuất hiện tin nhắn mạo danh Techcombank chứa đường link lạ để chiếm đoạt "
         "tài khoản. Quý khách chỉ truy cập techcombank.com và ứng dụng Techcombank Mobile chính thức."
     )
-    verdict = pipeline.verdict(Message(text=warning))
+    bank = parse_sender("Techcombank")
+    verdict = pipeline.verdict(Message(text=warning, sender=bank))
     assert {s.name: s for s in verdict.signals}["notice.public_warning"].detail.startswith("techcombank: canh bao;")
     assert verdict.action is Action.ALLOW
-    for disguise in (" Xác thực tại techcombank-xacthuc.top", " Gọi ngay 0912 345 678 để mở khóa"):
-        disguised = pipeline.verdict(Message(text=warning + disguise))
-        assert "notice.public_warning" not in {s.name for s in disguised.signals}
+
+    def excused(text: str, sender: Sender | None) -> bool:
+        return "notice.public_warning" in {s.name for s in pipeline.verdict(Message(text=text, sender=sender)).signals}
+
+    # the bank's name is what every phishing text opens with: only the bank's own brandname speaks
+    assert not excused(warning, None)
+    assert not excused(warning, parse_sender("VCB"))
+    assert not excused(warning, parse_sender("rk1j8v@icloud.com"))
+    unregistered = load_pipeline(Lookups(registered_brandnames=frozenset({"VIETCOMBANK"})))
+    assert "notice.public_warning" not in {
+        s.name for s in unregistered.verdict(Message(text=warning, sender=bank)).signals
+    }
+    # pointing anywhere but official channels, a landline included, or warning only at the end
+    for disguise in (
+        " Xác thực tại techcombank-xacthuc.top",
+        " Gọi ngay 0912 345 678 để mở khóa",
+        " Gọi tổng đài 024 3936 7890 để được hỗ trợ",
+        " Cài ứng dụng TCB-Secure.apk để bảo vệ tài khoản",
+    ):
+        assert not excused(warning + disguise, bank), disguise
+    assert not excused("Techcombank: tài khoản của quý khách sẽ bị khóa. Lưu ý: trả lời tin này để giữ", bank)
     # a bank's name inside a sentence is not a bank speaking
-    chat = pipeline.verdict(Message(text="Anh ơi cảnh báo: em thấy bên Techcombank báo lỗi"))
-    assert "notice.public_warning" not in {s.name for s in chat.signals}
+    assert not excused("Anh ơi cảnh báo: em thấy bên Techcombank báo lỗi", bank)
 
 
 def test_every_warning_word_passes_the_substring_guard() -> None:

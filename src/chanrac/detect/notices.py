@@ -5,7 +5,7 @@ words the scams use ("giả danh công an", "cung cấp mã OTP", "cập nhật 
 do it by SMS to the whole country. A content model and keyword rules read such a warning as the
 scam it describes. What sets it apart is not its vocabulary but its shape: an authority speaks
 (a notice label, a named state body, or a bank, operator or service warning its customers under
-its own name), it warns, and it points nowhere but to official channels —
+its own name from its own brandname), it warns, and it points nowhere but to official channels —
 no link outside ``gov.vn`` and the brands' real domains, no mobile number, no bank account, no
 chat handle, no offer to recover lost money. A scam must point somewhere to work.
 
@@ -33,11 +33,14 @@ _AUTHORITY_RE = re.compile(
     r"uy ban nhan dan|ubnd|mat tran to quoc|bo cong thuong|cuc tan so)\b"
 )
 _OPENING = 160  # characters in which the authority must be named
-# A brand warning its own customers opens with its name: "Techcombank cảnh báo: …", "ACB: …".
-_BRAND_NAMES = sorted(
-    {b.name.lower() for b in BRANDS} | {t for b in BRANDS for t in b.tokens if len(t) >= 3}, key=len, reverse=True
+# A brand warning its own customers opens with its name and a warning word ("Techcombank cảnh
+# báo: …", "ACB lưu ý: …") and is sent from that brand's brandname: the name alone is what every
+# phishing text opens with.
+_BRAND_OF_NAME = {b.name.lower(): b for b in BRANDS} | {t: b for b in BRANDS for t in b.tokens if len(t) >= 3}
+_BRAND_OPENING_RE = re.compile(
+    r"^\W{0,3}(" + "|".join(map(re.escape, sorted(_BRAND_OF_NAME, key=len, reverse=True))) + r")\b"
 )
-_BRAND_OPENING_RE = re.compile(r"^\W{0,3}(?:" + "|".join(map(re.escape, _BRAND_NAMES)) + r")\b")
+
 _WARN_WORDS = (
     "canh bao",
     "khuyen cao",
@@ -49,6 +52,7 @@ _WARN_WORDS = (
     "tuyet doi khong",
 )
 _WARNS_RE = re.compile(r"\b(?:" + "|".join(_WARN_WORDS) + r")\b")
+_WARNS_NEXT_RE = re.compile(r"\W{0,3}(?:" + "|".join(_WARN_WORDS) + r")\b")  # right after the brand's name
 # A scam that poses as a warning offers to get the victim's money back.
 _RECOVERY_RE = re.compile(r"\b(?:lay lai|thu hoi|hoan lai|ho tro lay lai) (?:tien|so tien|tai san|tien bi lua)\b")
 _NON_OFFICIAL_CONTACTS = frozenset(
@@ -56,22 +60,29 @@ _NON_OFFICIAL_CONTACTS = frozenset(
 )
 
 
-def public_warning(text: str, canonical: str) -> str | None:
+def public_warning(text: str, canonical: str, brandname: str | None = None) -> str | None:
     """Why the message is a public warning (one line), or None when it is not one.
 
     ``text`` is the message as received (indicators are read from it), ``canonical`` its
-    canonical form (:func:`chanrac.text.normalize`)."""
+    canonical form (:func:`chanrac.text.normalize`), ``brandname`` the sender when it is a
+    brandname the caller trusts (registered, or no registry known): only then can a brand speak."""
     # Substring tests first (every warning word holds one of these, as a test checks): nearly
     # every message fails them, and they cost half of any() over _WARN_WORDS.
     if not ("canh" in canonical or "khuyen cao" in canonical or "phong" in canonical or "luu y" in canonical
             or "tuyet doi" in canonical):  # fmt: skip
         return None
+    brand_speaker = ""
     if (label := _LABEL_RE.match(canonical)) is not None:
         speaker = label.group().strip(" [()]")
     elif (authority := _AUTHORITY_RE.search(canonical, 0, _OPENING)) is not None:
         speaker = authority.group()
-    elif (brand := _BRAND_OPENING_RE.match(canonical)) is not None:
-        speaker = brand.group().strip(" [()")
+    elif (
+        brandname is not None
+        and (brand := _BRAND_OPENING_RE.match(canonical)) is not None
+        and _is_brands_sender(brand.group(1), brandname)
+        and _WARNS_NEXT_RE.match(canonical, brand.end()) is not None
+    ):
+        speaker = brand_speaker = brand.group(1)
     else:
         return None
     warns = _WARNS_RE.search(canonical)
@@ -82,6 +93,13 @@ def public_warning(text: str, canonical: str) -> str | None:
             return None
         if indicator.kind is IndicatorKind.DOMAIN and not is_official_domain(indicator.value):
             return None
-        if indicator.kind is IndicatorKind.PHONE and is_mobile(indicator.value):
-            return None
+        if indicator.kind is IndicatorKind.PHONE and (is_mobile(indicator.value) or bool(brand_speaker)):
+            return None  # a brand's own warning gives only its hotline (1800/1900, not a number here)
     return f"{speaker}: {warns.group()}; no link, mobile number, account or chat handle but official ones"
+
+
+def _is_brands_sender(name: str, brandname: str) -> bool:
+    """Whether the brandname belongs to the brand named: VCB or VIETCOMBANK for Vietcombank."""
+    brand = _BRAND_OF_NAME[name]
+    sender = brandname.lower().replace(" ", "")
+    return sender in brand.tokens or sender == brand.name.lower().replace(" ", "")

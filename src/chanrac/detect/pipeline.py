@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import cast
@@ -48,6 +48,7 @@ from chanrac.model import Action, Category, Message, Sender, SenderKind, Signal,
 from chanrac.phone import Operator
 from chanrac.text import extract_indicators, is_cheap_tld, is_shortener, lookalike_brand, normalize
 from chanrac.text.domains import betting_site, registrable_domain
+from chanrac.text.indicators import ZALO_APP_LINK
 from chanrac.text.patterns import TLDS
 
 __all__ = ["Lookups", "Pipeline", "legal_form_content"]
@@ -156,6 +157,8 @@ _PROHIBITED_INDICATORS = frozenset(
         "indicator.lookalike_domain",
         "indicator.betting_site",
         "indicator.ip_link",
+        "indicator.app_download",
+        "indicator.crypto_wallet",
         "indicator.cheap_tld",
         "indicator.shortener",
         "text.obfuscated",
@@ -178,12 +181,18 @@ _DIGIT_RUN_RE = re.compile(r"\d[\d .-]{7,}\d")
 _IP_LINK_RE = re.compile(
     r"(?:(?:https?|hxxps?)://)(?:\d{1,3}\.){3}\d{1,3}(?![\d.])|(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?=[:/]\w)"
 )
-_APK_RE = re.compile(r"[\w./:-]*[\w-]\.apk(?![\w.-])")
+# A word ending in .apk (punctuation that closes a sentence stripped first); matched on one word
+# at a time, so that the cost stays linear whatever the text.
+_APK_WORD_RE = re.compile(r"[\w./:-]*[\w-]\.apk")
+_CLOSING_PUNCTUATION = ".,;:!?)\"'"
 # Bitcoin bech32, Ethereum/BSC and TRON (USDT TRC-20) addresses, read on the text as received
 # (the canonical text is lower-cased, and base58 is not).
 _CRYPTO_WALLET_RE = re.compile(
-    r"(?<![\w])(?:bc1[02-9ac-hj-np-z]{25,59}|0x[0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})(?![\w])", re.IGNORECASE
+    r"(?<!\w)(?:bc1[02-9ac-hj-np-z]{25,59}|BC1[02-9AC-HJ-NP-Z]{25,59}|0[xX][0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})(?!\w)"
 )
+# A TRON address is found on the text as received: its capital T lets the regex engine skip
+# ahead (a search on the lower-cased text for a 34-character word cost 5 µs a message).
+_TRON_RE = re.compile(r"T[1-9A-HJ-NP-Za-km-z]{33}(?![0-9A-Za-z])")
 _DEFANG_RE = re.compile(r"\[\.\]|\(\.\)|\[dot\]|\(dot\)")
 _DOMAIN_RE = re.compile(
     r"(?<![\w@.-])(?:(?:https?|hxxps?)://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+("
@@ -196,8 +205,10 @@ _DOMAIN_RE = re.compile(
 # same matches: each branch still requires no digit before the match).
 _PHONE_RE = re.compile(r"(?:\+84(?<!\d\+84)|84(?<!\d84)|0(?<!\d0))(?:[ .-]?\d){8,10}(?![\d])")
 _OTT_WORDS = ("zalo", "telegram", "t.me", "whatsapp", "viber")  # also the substring test in front of _OTT_RE
-# zalo.me/app/… is a deep link into an app (ZaloPay's payment pages, couriers' tracking), not a contact.
-_OTT_RE = re.compile(r"\b(" + "|".join(map(re.escape, _OTT_WORDS)) + r")\b(?!\.me/app/)")
+# A deep link into an app (chanrac.text.indicators.ZALO_APP_LINK) is not a contact.
+_OTT_RE = re.compile(
+    r"\b(" + "|".join(map(re.escape, _OTT_WORDS)) + r")\b(?!" + re.escape(ZALO_APP_LINK.removeprefix("zalo")) + ")"
+)
 
 
 # A batch is scored in chunks of this many messages (each message's verdict is independent of
@@ -314,7 +325,7 @@ class Pipeline:
                     score = min(3.0, sum(OBFUSCATION_SCORES[t] for t in tricks))
                     signals.append(Signal("text.obfuscated", score, ", ".join(tricks)))
             digit_run = _DIGIT_RUN_RE.search(text) is not None
-            if digit_run or indicator_reputation or _indicator_hint(text):
+            if digit_run or indicator_reputation or _indicator_hint(text, message.text):
                 indicator_kinds[i] = self._indicator_signals(message.text, text, signals, digit_run)
             if message.sender is None:  # the usual case, without the method call
                 form = legal_form_content(text)
@@ -394,7 +405,7 @@ class Pipeline:
                 # The site is the payload; the chat around it ("a friend's referral") reads as ham
                 # to the model, which is not heard when it says so.
                 model_score = signals[0].score
-                if model_score < 0:
+                if model_score < 0 and not any(s.name == "indicator.betting_site" for s in signals):
                     score, detail = round(BETTING_SITE_SCORE - model_score, 3), f"{detail}; model score not counted"
                 else:
                     score = BETTING_SITE_SCORE
@@ -406,11 +417,11 @@ class Pipeline:
         if "/" in defanged and (ip_link := _IP_LINK_RE.search(defanged)) is not None:
             kind_column = self._model_phishing if kind_column < 0 else kind_column
             signals.append(Signal("indicator.ip_link", IP_LINK_SCORE, ip_link.group()))
-        if ".apk" in defanged and (apk := _APK_RE.search(defanged)) is not None:
-            signals.append(Signal("indicator.app_download", APP_DOWNLOAD_SCORE, apk.group()))
-        if ("bc1" in canonical or "0x" in canonical or "usdt" in canonical or "trc" in canonical) and (
-            wallet := _CRYPTO_WALLET_RE.search(text)
-        ) is not None:
+        if ".apk" in defanged:
+            package = next((w for w in _apk_words(defanged) if _APK_WORD_RE.fullmatch(w)), None)
+            if package is not None:
+                signals.append(Signal("indicator.app_download", APP_DOWNLOAD_SCORE, package))
+        if _may_hold_wallet(text, canonical) and (wallet := _CRYPTO_WALLET_RE.search(text)) is not None:
             kind_column = self._model_scam if kind_column < 0 else kind_column
             signals.append(Signal("indicator.crypto_wallet", CRYPTO_WALLET_SCORE, wallet.group()))
         ott = _OTT_RE.search(canonical) if any(word in canonical for word in _OTT_WORDS) else None
@@ -427,15 +438,22 @@ class Pipeline:
                     signals.append(Signal("reputation.indicator", score, f"{indicator.kind.value} {indicator.value}"))
         return kind_column
 
-    @staticmethod
-    def _public_warning(message: Message, canonical: str, signals: list[Signal]) -> bool:
+    def _public_warning(self, message: Message, canonical: str, signals: list[Signal]) -> bool:
         """Add ``notice.public_warning`` when the message is an authority's warning about scams
         (:mod:`chanrac.detect.notices`); a subscriber's number cannot send one."""
         if message.sender is not None and message.sender.kind is SenderKind.MOBILE:
             return False
         if any(_prohibited_indicator(s) for s in signals):
             return False
-        detail = public_warning(message.text, canonical)
+        sender = message.sender
+        brandname = (
+            sender.value
+            if sender is not None
+            and sender.kind is SenderKind.BRANDNAME
+            and (not self._registered or sender.value.upper() in self._registered)
+            else None
+        )
+        detail = public_warning(message.text, canonical, brandname)
         if detail is None:
             return False
         content = sum(max(0.0, s.score) for s in signals if s.name == "model.spam" or s.name.startswith("rule."))
@@ -546,7 +564,7 @@ def _has_opt_out(canonical: str) -> bool:
     return any(words in canonical for words in _OPT_OUT_WORDS) and _OPT_OUT_RE.search(canonical) is not None
 
 
-def _indicator_hint(canonical: str) -> bool:
+def _indicator_hint(canonical: str, original: str) -> bool:
     """Whether the text may hold a domain, a link, an OTT contact or a crypto wallet (the
     digit-run branch of the hint is tested by the caller)."""
     return (
@@ -557,24 +575,32 @@ def _indicator_hint(canonical: str) -> bool:
         or ("zalo" in canonical and _HINT_ZALO_RE.search(canonical) is not None)
         or ("telegram" in canonical and _HINT_TELEGRAM_RE.search(canonical) is not None)
         or "://" in canonical
-        or "bc1" in canonical
-        or "0x" in canonical
-        or "usdt" in canonical
-        or "trc" in canonical
+        or _may_hold_wallet(original, canonical)
     )
+
+
+def _may_hold_wallet(text: str, canonical: str) -> bool:
+    return "bc1" in canonical or "0x" in canonical or ("T" in text and _TRON_RE.search(text) is not None)
+
+
+def _apk_words(text: str) -> Iterator[str]:
+    """The words of ``text`` that hold ".apk", without the punctuation that closes a sentence."""
+    return (word.rstrip(_CLOSING_PUNCTUATION) for word in text.split(" ") if ".apk" in word)
 
 
 _DIGIT_RUNS_RE = re.compile(r"\d+")
 
 
 def _random_local_part(address: str) -> bool:
-    """Whether an e-mail address's local part looks generated: short, no separator, and digits
-    in two places or more (rk1j8v, x7pq2); a person's (lily.vn2004, an.nguyen) has a name."""
-    local = address.partition("@")[0]
+    """Whether an e-mail address's local part looks generated: short, no separator, digits in two
+    places or more and no vowel among its letters (rk1j8v, x7pq2); a person's carries a name
+    (lily.vn2004, linh2k3, nam99vn2)."""
+    local = address.partition("@")[0].lower()
     return (
         len(local) <= 12
         and not any(c in local for c in "._-")
         and len(_DIGIT_RUNS_RE.findall(local)) >= 2
+        and not any(c in "aeiouy" for c in local)
     )
 
 

@@ -26,7 +26,11 @@ from chanrac.text.fold import FOLD_TABLE, fold
 from chanrac.text.homoglyphs import COMPATIBILITY_TABLE, CONFUSABLE_TABLE, INVISIBLE_TABLE, char_class
 from chanrac.text.patterns import DOT, EMAIL_RE, known_tld, url_pattern
 
-__all__ = ["extract_indicators", "parse_amount"]
+__all__ = ["ZALO_APP_LINK", "extract_indicators", "is_app_deep_link", "parse_amount"]
+
+#: Links under this prefix open a page inside an app (ZaloPay's payments, couriers' tracking):
+#: links, not chat contacts.
+ZALO_APP_LINK = "zalo.me/app/"
 
 # --- a searchable copy of the text, with a map back to the original ---------------------------
 
@@ -329,9 +333,16 @@ def _lower_host(url: str) -> str:
     return f"{scheme.lower()}://{host.lower()}{tail}"
 
 
+def is_app_deep_link(url: str) -> bool:
+    """Whether a URL opens a page inside an app (:data:`ZALO_APP_LINK`) rather than a chat."""
+    return ZALO_APP_LINK in url
+
+
 def _add_ott_url(match: re.Match[str], start: int, end: int, add: _Add) -> None:
     host, path = match.group("host"), match.group("path").rstrip("/")
     if host.endswith("zalo.me"):
+        if is_app_deep_link(f"{host}/{path}"):
+            return
         add(IndicatorKind.ZALO, _parse_phone(path) or f"zalo.me/{path}", start, end, claim=False)
     elif host.startswith(("t.me", "telegram")):
         handle = path.split("/", 1)[0]

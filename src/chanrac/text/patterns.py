@@ -38,7 +38,7 @@ TLDS: tuple[str, ...] = tuple(
     cfd today work life world website space tech ink cyou bond ws to ai so gl la pw click best mx my
     sg th kr jp hk tw ph gg one social lol rest monster quest autos cloud email digital news host
     press ltd group games casino poker fit ac am be bz ca ch de es eu fr it nl nu pl pt se su ua cx
-    pk tr br ar au nz kh lk ir mp gle
+    pk tr br ar au nz kh lk ir mp gle vin bio lat pics beauty hair skin mom
     """
     )
 )
