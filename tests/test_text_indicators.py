@@ -157,6 +157,10 @@ def test_zalo_me_phone() -> None:
     assert [v for v, _ in found("Ket ban zalo.me/0912345678", IndicatorKind.ZALO)] == ["+84912345678"]
 
 
+def test_an_app_deep_link_is_no_zalo_contact() -> None:
+    assert found("Thanh toan tai https://zalo.me/app/link/z8k2", IndicatorKind.ZALO) == []
+
+
 # --- amounts -------------------------------------------------------------------------------------
 
 
