@@ -1,12 +1,14 @@
 """The quality figures as a page of charts: what people compare, drawn from the saved results.
 
     .venv/bin/python bench/quality_chart.py [--folds bench/results/quality_folds.json]
+                                            [--single bench/results/quality.json]
                                             [--target 0.90] [-o bench/results/quality.html]
 
 Reads the grouped 5-fold results of ``bench/quality_folds.py`` (no training here, so it runs in
 a second) and writes one self-contained HTML page: spam F1 per data set, category F1 per
 category (both pooled over the folds, with the issue's target named), and the confusion matrix of
-the categories, each chart beside its numbers. Charts are the web UI's server-side SVG
+the categories, each chart beside its numbers; and, from ``bench/quality.py``'s results when
+they are there, the realistic messages written blind (data/eval). Charts are the web UI's server-side SVG
 (:mod:`chanrac.web.charts`): no JavaScript, no network.
 """
 
@@ -34,8 +36,40 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def page(results: dict[str, Any], spam_target: float, category_target: float) -> str:
-    """The HTML page for the results of bench/quality_folds.py."""
+def _blind_section(single: dict[str, Any]) -> list[str]:
+    """Spam F1 and the rest on each file of data/eval, from bench/quality.py's results."""
+    files = sorted(k for k in single if k.startswith("blind."))
+    if not files:
+        return []
+    rows = [(name.removeprefix("blind."), round(1000 * single[name]["f1"])) for name in files]
+    return [
+        "<h2>Realistic messages written blind (data/eval, never trained on)</h2>",
+        "<p>Written by helpers who saw neither the code nor the data; the development files' errors "
+        "were read, the test file's were not (bench/quality.py, main-split model).</p>",
+        bar_chart(rows, chart_id="blind-f1", title="Spam F1 per blind file", number=_percent, full=1000),
+        _table(
+            ["file", "spam", "ham", "precision", "recall", "F1", "ham FPR", "category macro-F1"],
+            [
+                [
+                    name.removeprefix("blind."),
+                    str(single[name]["spam"]),
+                    str(single[name]["ham"]),
+                    f"{single[name]['precision']:.3f}",
+                    f"{single[name]['recall']:.3f}",
+                    f"{single[name]['f1']:.3f}",
+                    f"{100 * single[name]['false_positive_rate']:.2f} %",
+                    f"{single[name]['category_macro_f1']:.3f}",
+                ]
+                for name in files
+            ],
+        ),
+    ]
+
+
+def page(
+    results: dict[str, Any], spam_target: float, category_target: float, single: dict[str, Any] | None = None
+) -> str:
+    """The HTML page for the results of bench/quality_folds.py (and, optionally, bench/quality.py)."""
     sets = [name for name in ("vi_pham2017", "vi_smishing_ie403", "own") if name in results]
     spam_rows = [(name, round(1000 * results[name]["pooled"]["f1"])) for name in sets]
     categories = results["categories"]["pooled"]
@@ -77,6 +111,7 @@ def page(results: dict[str, Any], spam_target: float, category_target: float) ->
         bar_chart(category_rows, chart_id="category-f1", title="F1 per spam category", number=_percent, full=1000),
         "<h2>Categories: what each true category was called</h2>",
         _table(["true \\ said", *labels], confusion),
+        *_blind_section(single or {}),
         "</body></html>",
     ]
     return "\n".join(str(part) for part in parts)
@@ -85,6 +120,7 @@ def page(results: dict[str, Any], spam_target: float, category_target: float) ->
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=Path, default=RESULTS / "quality_folds.json", metavar="JSON")
+    parser.add_argument("--single", type=Path, default=RESULTS / "quality.json", metavar="JSON")
     parser.add_argument("--spam-target", type=float, default=0.97)
     parser.add_argument("--category-target", type=float, default=0.90)
     parser.add_argument("-o", "--output", type=Path, default=RESULTS / "quality.html")
@@ -100,7 +136,9 @@ def main() -> int:
     if "categories" not in results or "folds" not in results:
         print(f"{args.folds}: not the output of bench/quality_folds.py", file=sys.stderr)
         return 2
-    args.output.write_text(page(results, args.spam_target, args.category_target), encoding="utf-8")
+    # bench/quality.py's results are optional: the blind section is drawn only when they are there.
+    single = json.loads(args.single.read_text(encoding="utf-8")) if args.single.is_file() else None
+    args.output.write_text(page(results, args.spam_target, args.category_target, single), encoding="utf-8")
     print(f"written {args.output}")
     return 0
 
