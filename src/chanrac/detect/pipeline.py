@@ -187,12 +187,13 @@ _APK_WORD_RE = re.compile(r"[\w./:-]*[\w-]\.apk")
 _CLOSING_PUNCTUATION = ".,;:!?)\"'"
 # Bitcoin bech32, Ethereum/BSC and TRON (USDT TRC-20) addresses, read on the text as received
 # (the canonical text is lower-cased, and base58 is not).
+_TRON_ADDRESS = r"T[1-9A-HJ-NP-Za-km-z]{33}"
 _CRYPTO_WALLET_RE = re.compile(
-    r"(?<!\w)(?:bc1[02-9ac-hj-np-z]{25,59}|BC1[02-9AC-HJ-NP-Z]{25,59}|0[xX][0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})(?!\w)"
+    rf"(?<!\w)(?:bc1[02-9ac-hj-np-z]{{25,59}}|BC1[02-9AC-HJ-NP-Z]{{25,59}}|0[xX][0-9a-fA-F]{{40}}|{_TRON_ADDRESS})(?!\w)"
 )
 # A TRON address is found on the text as received: its capital T lets the regex engine skip
 # ahead (a search on the lower-cased text for a 34-character word cost 5 µs a message).
-_TRON_RE = re.compile(r"T[1-9A-HJ-NP-Za-km-z]{33}(?![0-9A-Za-z])")
+_TRON_RE = re.compile(rf"{_TRON_ADDRESS}(?![0-9A-Za-z])")
 _DEFANG_RE = re.compile(r"\[\.\]|\(\.\)|\[dot\]|\(dot\)")
 _DOMAIN_RE = re.compile(
     r"(?<![\w@.-])(?:(?:https?|hxxps?)://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+("
@@ -260,13 +261,10 @@ class Pipeline:
         self._advertising_column = self.rules.categories.index(Category.ADVERTISING)
         self._model_columns = [j for j, column in enumerate(self._rule_columns) if column >= 0]
         self._rule_columns_used = [column for column in self._rule_columns if column >= 0]
-        self._model_phishing = (
-            model.categories.index(Category.PHISHING) if Category.PHISHING in model.categories else -1
-        )
-        self._model_gambling = (
-            model.categories.index(Category.GAMBLING) if Category.GAMBLING in model.categories else -1
-        )
-        self._model_scam = model.categories.index(Category.SCAM) if Category.SCAM in model.categories else -1
+        model_column = {c: j for j, c in enumerate(model.categories)}
+        self._model_phishing = model_column.get(Category.PHISHING, -1)
+        self._model_gambling = model_column.get(Category.GAMBLING, -1)
+        self._model_scam = model_column.get(Category.SCAM, -1)
         self._prohibited_rule_categories = [
             c for c in self.rules.categories if c in _PROHIBITED_KINDS and c in model.categories
         ]
@@ -446,13 +444,7 @@ class Pipeline:
         if any(_prohibited_indicator(s) for s in signals):
             return False
         sender = message.sender
-        brandname = (
-            sender.value
-            if sender is not None
-            and sender.kind is SenderKind.BRANDNAME
-            and (not self._registered or sender.value.upper() in self._registered)
-            else None
-        )
+        brandname = sender.value if sender is not None and self._trusted_brandname(sender) else None
         detail = public_warning(message.text, canonical, brandname)
         if detail is None:
             return False
@@ -460,6 +452,13 @@ class Pipeline:
         score = round(PUBLIC_WARNING_SCORE - content, 3)
         signals.append(Signal("notice.public_warning", score, f"{detail}; model and keyword scores not counted"))
         return True
+
+    def _trusted_brandname(self, sender: Sender) -> bool:
+        """Whether the sender is a brandname that may speak for its brand: registered, or any
+        brandname when no registry is known."""
+        if sender.kind is not SenderKind.BRANDNAME:
+            return False
+        return not self._registered or sender.value.upper() in self._registered
 
     def _sender_signals(
         self,
@@ -482,7 +481,7 @@ class Pipeline:
                 signals.append(Signal("sender.unregistered_brandname", UNREGISTERED_BRANDNAME_SCORE, sender.value))
             elif registered:
                 signals.append(Signal("sender.registered_brandname", REGISTERED_BRANDNAME_SCORE, sender.value))
-            if has_opt_out and (registered or not self._registered):
+            if has_opt_out and self._trusted_brandname(sender):
                 form = ("ad.legal_form", LEGAL_AD_SCORE, "ad label, opt-out, brandname sender")
         elif kind is SenderKind.EMAIL and _random_local_part(sender.value):
             signals.append(Signal("sender.random_email", RANDOM_EMAIL_SENDER_SCORE, sender.value))
