@@ -153,9 +153,7 @@ def test_batch_retry_with_idempotency_key_never_doubles(client: httpx.Client, se
     assert retry.status_code == 200 and retry.json()["replayed"] is True
     assert retry.json()["reports"] == body["reports"]
     assert count_reports(session) == 200
-    other = client.post(
-        "/api/v1/reports/batch", json={"reports": rows[:3]}, headers={"Idempotency-Key": "op-1"}
-    )
+    other = client.post("/api/v1/reports/batch", json={"reports": rows[:3]}, headers={"Idempotency-Key": "op-1"})
     assert other.status_code == 409 and "op-1" in other.json()["error"]
     assert client.get(f"/api/v1/reports/{body['reports'][0]['tracking_code']}").json()["duplicate_count"] == 1
 

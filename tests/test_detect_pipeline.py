@@ -208,6 +208,16 @@ def test_an_app_deep_link_is_not_an_ott_contact(pipeline: Pipeline) -> None:
     assert "indicator.ott_contact" in {s.name for s in contact.signals}
 
 
+def test_a_link_written_with_spaces_is_read_and_counts_as_obfuscation(pipeline: Pipeline) -> None:
+    # written for this test, after crypto-signal groups that space out their Telegram links
+    verdict = pipeline.verdict(Message(text="Vao nhom t . m e / a i c r y p t o de nhan tin hieu keo mien phi"))
+    names = {s.name: s for s in verdict.signals}
+    assert "spaced_link" in names["text.obfuscated"].detail
+    assert "indicator.ott_contact" in names
+    shortened = pipeline.verdict(Message(text="Nhan qua tri an tai bit . ly / 3xYz truoc 24h"))
+    assert "indicator.shortener" in {s.name for s in shortened.signals}
+
+
 @pytest.mark.parametrize(
     ("text", "wallet"),
     [  # written for this test, after sextortion and USDT task scams

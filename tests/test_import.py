@@ -102,7 +102,10 @@ def run_cli(*args: str, db_url: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, CHANRAC_DATABASE_URL=db_url)
     return subprocess.run(
         [sys.executable, "-c", "from chanrac.cli import main; main()", *args],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
 

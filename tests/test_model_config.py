@@ -60,7 +60,10 @@ def test_settings_from_file_and_environment(tmp_path: Path, monkeypatch: pytest.
 def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", "from chanrac.cli import main; main()", *args],
-        capture_output=True, text=True, timeout=120, env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **env},
     )
 
 

@@ -114,9 +114,7 @@ def test_partner_tokens_scope_webhooks_to_their_organisation(server: str) -> Non
             assert answer.status_code == 401 and reason in answer.json()["error"]
             assert answer.headers["www-authenticate"] == "Bearer"
         mine = http.post("/api/v1/webhooks", json=hook, headers=bearer(VNPT_TOKEN)).json()["id"]
-        other = http.post(
-            "/api/v1/webhooks", json={**hook, "organisation": "VNPT"}, headers=bearer(VIETTEL_TOKEN)
-        )
+        other = http.post("/api/v1/webhooks", json={**hook, "organisation": "VNPT"}, headers=bearer(VIETTEL_TOKEN))
         assert other.status_code == 403 and "Viettel" in other.json()["error"]
         viettel = bearer(VIETTEL_TOKEN)
         assert http.get("/api/v1/webhooks", headers=viettel).json() == []

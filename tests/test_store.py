@@ -49,8 +49,16 @@ def test_times_keep_their_instant_on_both_databases(session) -> None:  # type: i
     from chanrac.store.tables import DncRow
 
     at = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)  # 06:30 on 2 March in Vietnam
-    session.add(DncRow(msisdn="+84912345678", receives_no_sms_ads=True, receives_no_call_ads=False,
-                       channel="web", registered_at=at, updated_at=at))
+    session.add(
+        DncRow(
+            msisdn="+84912345678",
+            receives_no_sms_ads=True,
+            receives_no_call_ads=False,
+            channel="web",
+            registered_at=at,
+            updated_at=at,
+        )
+    )
     session.commit()
     session.expire_all()
     stored = session.get(DncRow, "+84912345678").registered_at

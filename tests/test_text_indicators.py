@@ -92,6 +92,27 @@ def test_spoken_dot_and_uppercase_urls() -> None:
     assert found("HTTPS://ABC.VN/X", IndicatorKind.URL) == [("https://abc.vn/X", "HTTPS://ABC.VN/X")]
 
 
+def test_links_written_with_spaces() -> None:
+    text = "Vao nhom t . m e / a i c r y p t o hoac bit . ly / 3XyZ, choi tai f b 8 8 . c o m."
+    assert found(text, IndicatorKind.URL) == [
+        ("http://t.me/aicrypto", "t . m e / a i c r y p t o"),
+        ("http://bit.ly/3XyZ", "bit . ly / 3XyZ"),  # the path keeps its case
+    ]
+    assert [v for v, _ in found(text, IndicatorKind.DOMAIN)] == ["t.me", "bit.ly", "fb88.com"]
+    assert found(text, IndicatorKind.TELEGRAM) == [("@aicrypto", "t . m e / a i c r y p t o")]
+
+
+def test_prose_with_spaced_full_stops_and_slashes_holds_no_link() -> None:
+    prose = (
+        "Cam on ban. Co / khong thi bao nhe",
+        "Anh oi. Me di cho roi . Me oi",
+        "e a. de thu xem",
+        "Ok enjoy . R u there",
+    )
+    for text in prose:
+        assert found(text, IndicatorKind.DOMAIN) == [], text
+
+
 def test_emails_are_not_domains() -> None:
     text = "Lien he hotro.khachhang@gmail.com"
     assert found(text, IndicatorKind.EMAIL) == [("hotro.khachhang@gmail.com", "hotro.khachhang@gmail.com")]

@@ -68,6 +68,11 @@ def test_strip_diacritics_keeps_case() -> None:
         ("vaaaay tiennnn", "vay tien", "repeat_letters"),
         ("Laj suat thap, E Nhan ngay", "lai suat thap, em nhan ngay", "teencode"),
         ("ko can the chap, ck vao stk", "khong can the chap, chuyen khoan vao so tai khoan", "teencode"),
+        ("Vao nhom t . m e / a i c r y p t o de nhan", "vao nhom t.me/aicrypto de nhan", "spaced_link"),
+        ("Nhan qua tai bit . ly / 3xYz ngay", "nhan qua tai bit.ly/3xyz ngay", "spaced_link"),
+        ("Dang ky f b 8 8 . c o m nhan 100k", "dang ky fb88.com nhan 100k", "spaced_link"),
+        ("Xem bit. ly/abc nhe", "xem bit.ly/abc nhe", "spaced_link"),
+        ("Web: abc [.] xyz / dang-ky", "web: abc.xyz/dang-ky", "spaced_link"),
     ],
 )
 def test_obfuscated_spam_canonicalises(text: str, canonical: str, trick: str) -> None:
@@ -112,6 +117,11 @@ ORDINARY = [
     "Chúc mừng sinh nhật 🎂🎉 con gái yêu!",
     "Привет, как дела?",
     "Greek letters α β γ are used in maths.",
+    # Prose with spaces around its full stops and slashes is no link
+    "Cảm ơn bạn. Có / không thì báo mình nhé.",
+    "Anh ơi. Mẹ đi chợ rồi . Me nhà mình hết rồi",
+    "Họp lúc 3 . Vn mình đá lúc 7 / 8 giờ.",
+    "Đáp án: câu a . b . c đều đúng",
 ]
 
 

@@ -41,9 +41,7 @@ _bearer = HTTPBearer(auto_error=False, description="a partner token (setting par
 _CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
 
-def get_partner(
-    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-) -> str:
+def get_partner(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> str:
     """The organisation whose partner token came in ``Authorization: Bearer …``; 401 otherwise."""
     tokens = get_settings(request).partner_tokens
     if not tokens:

@@ -122,9 +122,7 @@ def demo(
 def import_reports_command(
     file: Annotated[Path, typer.Argument(help="CSV, JSON Lines or Parquet with columns of a report")],
     fmt: Annotated[str | None, typer.Option("--format", help="csv, jsonl or parquet (default: by suffix)")] = None,
-    errors: Annotated[
-        Path | None, typer.Option(help="where to write row errors (default: FILE.errors.csv)")
-    ] = None,
+    errors: Annotated[Path | None, typer.Option(help="where to write row errors (default: FILE.errors.csv)")] = None,
     force: Annotated[bool, typer.Option(help="import a file whose bytes were imported before")] = False,
 ) -> None:
     """Import reports from a bulk file: all rows or none; row errors go to an error file."""
@@ -141,8 +139,12 @@ def import_reports_command(
     sessions = session_factory(make_engine(cfg.database_url))
     intake = IntakeService(sessions, cfg, default_classifier(cfg, sessions), on_stored=default_hooks())
     with Progress(
-        TextColumn("importing {task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console, transient=True,
+        TextColumn("importing {task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
     ) as progress:
         task = progress.add_task(file.name, total=None)
         result = import_reports(intake, file, fmt=fmt, force=force, progress=lambda n: progress.advance(task, n))
@@ -156,8 +158,10 @@ def import_reports_command(
             f"{file}: {len(result.errors)} invalid row(s), nothing imported; first: row {first['row']}, "
             f"{first['field']}: {first['message']} — all in {destination}"
         )
-    console.print(f"[green]{result.accepted} reports imported[/], {result.duplicates} repeats counted, "
-                  f"from {result.rows} rows of {file}")
+    console.print(
+        f"[green]{result.accepted} reports imported[/], {result.duplicates} repeats counted, "
+        f"from {result.rows} rows of {file}"
+    )
 
 
 def _safe_url(url: str) -> str:

@@ -59,8 +59,13 @@ def _rows_csv(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                 raise ImportFileError(f"{path}: empty file, expected a header row with at least 'text'")
             for line, row in enumerate(reader, start=2):
                 if None in row:
-                    yield line, {"__error__": f"{len(row[None]) + len(reader.fieldnames)} fields, header has "
-                                 f"{len(reader.fieldnames)}"}
+                    yield (
+                        line,
+                        {
+                            "__error__": f"{len(row[None]) + len(reader.fieldnames)} fields, header has "
+                            f"{len(reader.fieldnames)}"
+                        },
+                    )
                     continue
                 yield line, {k: (v if v != "" else None) for k, v in row.items() if k is not None}
     except UnicodeDecodeError as exc:

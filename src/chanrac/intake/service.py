@@ -229,9 +229,7 @@ class IntakeService:
             return session.scalar(select(ReportRow).where(ReportRow.tracking_code == tracking_code))
 
     # -- the one storing path every channel uses -------------------------------------------------
-    def store(
-        self, session: Session, reports: Sequence[ReportIn], *, batch_key: str | None = None
-    ) -> list[Receipt]:
+    def store(self, session: Session, reports: Sequence[ReportIn], *, batch_key: str | None = None) -> list[Receipt]:
         """Insert new reports and count duplicates, inside the caller's transaction."""
         now = datetime.now(TIMEZONE)
         received = [r.received_at or now for r in reports]

@@ -19,6 +19,7 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+
 class LocalDateTime(TypeDecorator[datetime]):
     """Timestamps in Vietnam time on both databases.
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from chanrac.text.homoglyphs import CONFUSABLE_TABLE
-from chanrac.text.patterns import DOT, words
+from chanrac.text.patterns import DOT, TLD_SET, words
 
 __all__ = [
     "APP_LINK_DOMAINS",
@@ -31,6 +31,7 @@ __all__ = [
     "lookalike_brand",
     "refang",
     "registrable_domain",
+    "spaced_links",
 ]
 
 #: Public suffixes of more than one label (a subset of the Public Suffix List: Vietnam's second
@@ -279,3 +280,134 @@ def lookalike_brand(domain: str) -> str | None:
                 if len(token) >= 6 and token in variant:
                     return brand.name
     return None
+
+
+# --- links written with spaces ----------------------------------------------------------------
+
+#: Hosts that are a link by themselves, spaces or not: chat apps' contact links.
+_CONTACT_LINK_HOSTS = frozenset(words("t.me telegram.me zalo.me wa.me m.me fb.me"))
+# A dot between two labels, maybe with a space on either side; the look-behind is checked by hand.
+_LINK_DOT_RE = re.compile(r"( ?)(\.|\[\.\]|\(\.\)|\[dot\]|\(dot\))( ?)(?=[a-z0-9])")
+_LINK_SLASH_RE = re.compile(r" ?/ ?")
+# What every link spaced_links accepts holds: a label spelt out letter by letter touching a dot,
+# a space before a dot, or a dot with a space after it and a path ("bit. ly/x"). Every branch
+# starts on the punctuation, so the search skips ahead to it; most messages end there.
+_SPACED_LINK_HINT_RE = re.compile(
+    r"[.\[(\])](?:(?<=[a-z0-9] [a-z0-9] [a-z0-9][.\[(])|(?<= \.)|(?<= [\[(])(?:\.|dot)"
+    r"|(?<=[.\])]) ?[a-z0-9] [a-z0-9] [a-z0-9]|(?<=\.) [a-z]{2,6} ?/)"
+)
+_LONGEST_SPELT_LABEL = 64
+_LABEL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+_PATH_STOP = frozenset(" \n\t")
+_PATH_TRAILING = ".,;:!?)]}>\"'…"  # punctuation that closes the sentence, not the path
+
+
+def _label_before(text: str, end: int) -> tuple[int, str, bool]:
+    """The label that ends at ``end``: a run of label characters, or single characters each
+    after a space (``a i c r y p t o``). ``(start, label, spaced)``; start is -1 when none."""
+    start = end
+    while start > 0 and text[start - 1] in _LABEL_CHARS:
+        start -= 1
+    if start == end or (start > 0 and text[start - 1] not in " \n"):
+        return -1, "", False
+    if end - start > 1:
+        return start, text[start:end], False
+    chars = [text[start]]
+    while (
+        start >= 2
+        and text[start - 1] == " "
+        and text[start - 2] in _LABEL_CHARS
+        and (start == 2 or text[start - 3] in " \n")
+    ):
+        start -= 2
+        chars.append(text[start])
+    return start, "".join(reversed(chars)), len(chars) > 1
+
+
+def _label_after(text: str, start: int) -> tuple[int, str, bool]:
+    """The label that starts at ``start`` (see :func:`_label_before`): ``(end, label, spaced)``."""
+    end = start
+    size = len(text)
+    while end < size and text[end] in _LABEL_CHARS:
+        end += 1
+    if end - start != 1:
+        return end, text[start:end], False
+    chars = [text[start]]
+    while (
+        end + 1 < size
+        and text[end] == " "
+        and text[end + 1] in _LABEL_CHARS
+        and (end + 2 == size or text[end + 2] not in _LABEL_CHARS)
+    ):
+        chars.append(text[end + 1])
+        end += 2
+    return end, "".join(chars), len(chars) > 1
+
+
+def spaced_links(text: str) -> list[tuple[int, int, str]]:
+    """Links written with spaces to dodge link filters — ``t . m e / a i c r y p t o``,
+    ``bit . ly / 3xYz``, ``f b 8 8 . c o m`` — in lower-case folded text, as ``(start, end,
+    link)`` with the link written without its spaces (``t.me/aicrypto``).
+
+    Prose has dots followed by a space and slashes between words, so a dot with a space after it
+    only counts when a label is spelt letter by letter or the host is a shortener, a chat
+    contact or a betting site; a space *before* the dot (rare in prose) also counts with a path.
+    """
+    found: list[tuple[int, int, str]] = []
+    hint = _SPACED_LINK_HINT_RE.search(text)
+    if hint is None:
+        return found
+    # The first link starts at most a spelt-out label (a few dozen characters) before the hint.
+    taken = 0
+    for match in _LINK_DOT_RE.finditer(text, max(0, hint.start() - _LONGEST_SPELT_LABEL)):
+        if match.start() < taken:
+            continue
+        host_start, first, first_spaced = _label_before(text, match.start())
+        if host_start < 0:
+            continue
+        labels = [first]
+        spelt = first_spaced and len(first) >= 3  # a label spelt out, letter by letter
+        space_before_dot = bool(match.group(1))
+        space_after_dot = bool(match.group(3))
+        end = match.end()
+        while True:
+            end, label, label_spaced = _label_after(text, end)
+            if label_spaced and label not in TLD_SET:
+                # letters of the next words read on: keep the longest known TLD they start with
+                known = next((k for k in range(len(label) - 1, 1, -1) if label[:k] in TLD_SET), 0)
+                if known:
+                    end -= 2 * (len(label) - known)
+                    label = label[:known]
+            labels.append(label)
+            spelt = spelt or (label_spaced and len(label) >= 3)
+            more = _LINK_DOT_RE.match(text, end)
+            if more is None or not label:
+                break
+            space_before_dot = space_before_dot or bool(more.group(1))
+            end = more.end()
+        if not all(labels) or labels[-1] not in TLD_SET:
+            continue
+        host = ".".join(labels)
+        path = ""
+        slash = _LINK_SLASH_RE.match(text, end)
+        if slash is not None and slash.end() < len(text) and text[slash.end()] not in _PATH_STOP:
+            path_start = slash.end()
+            path_end, path, path_spaced = _label_after(text, path_start)
+            if not path_spaced:
+                path_end = path_start
+                while path_end < len(text) and text[path_end] not in _PATH_STOP:
+                    path_end += 1
+                path = text[path_start:path_end].rstrip(_PATH_TRAILING)
+                path_end = path_start + len(path)
+            spelt = spelt or (path_spaced and len(path) >= 3)
+            end = path_end
+        known_host = host in SHORTENERS or host in _CONTACT_LINK_HOSTS
+        if not (
+            spelt
+            or (space_before_dot and (bool(path) or known_host or betting_site(host) is not None))
+            or (space_after_dot and known_host)
+        ):
+            continue
+        found.append((host_start, end, f"{host}/{path}" if path else host))
+        taken = end
+    return found

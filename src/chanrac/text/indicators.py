@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 
 from chanrac.model import Indicator, IndicatorKind
 from chanrac.phone import InvalidNumber, parse_number
-from chanrac.text.domains import refang
+from chanrac.text.domains import refang, spaced_links
 from chanrac.text.fold import FOLD_TABLE, fold
 from chanrac.text.homoglyphs import COMPATIBILITY_TABLE, CONFUSABLE_TABLE, INVISIBLE_TABLE, char_class
 from chanrac.text.patterns import DOT, EMAIL_RE, known_tld, url_pattern
@@ -260,6 +260,7 @@ def extract_indicators(text: str) -> list[Indicator]:
     # Cheap guards first: most messages have no '@', no link and a handful of numbers.
     if "@" in search:
         _extract_emails(search, add)
+    _extract_spaced_links(search, claims, add, original)
     if _URL_HINT_RE.search(search) or "dot" in search:
         _extract_urls(search, claims, add, original)
     if _DIGITS_RE.search(search):
@@ -306,6 +307,22 @@ def _extract_urls(search: str, claims: _Claims, add: _Add, original: Callable[[i
         claims.take(start, end)
         add(IndicatorKind.DOMAIN, host.removeprefix("www."), start, start + _host_end(raw), claim=False)
         ott = _OTT_URL_RE.match(full)
+        if ott is not None:
+            _add_ott_url(ott, start, end, add)
+
+
+def _extract_spaced_links(search: str, claims: _Claims, add: _Add, original: Callable[[int, int], str]) -> None:
+    """Links written with spaces (``t . m e / a b c``): the link without its spaces, the path's
+    case as written."""
+    for start, end, link in spaced_links(search):
+        written = "".join(unicodedata.normalize("NFC", original(start, end)).translate(_URL_CLEAN_TABLE).split())
+        host = link.split("/", 1)[0]
+        url = _lower_host("http://" + refang(written))
+        if "/" in link or host.startswith("www."):
+            add(IndicatorKind.URL, url, start, end)
+        claims.take(start, end)
+        add(IndicatorKind.DOMAIN, host.removeprefix("www."), start, end, claim=False)
+        ott = _OTT_URL_RE.match(url)
         if ott is not None:
             _add_ott_url(ott, start, end, add)
 

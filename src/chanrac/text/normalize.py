@@ -27,6 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from chanrac.text.domains import spaced_links
 from chanrac.text.fold import VIETNAMESE_LETTERS, fold_nfc
 from chanrac.text.homoglyphs import (
     COMPATIBILITY_TABLE,
@@ -57,6 +58,7 @@ OBFUSCATION_NAMES: tuple[str, ...] = (
     "repeat_letters",  # vaaaay
     "teencode",  # ko, dc, ck, stk
     "telex",  # nhaf caif: Telex keystrokes left in the text
+    "spaced_link",  # t . m e / a b c, bit . ly / x: a link written with spaces
 )
 
 
@@ -420,6 +422,15 @@ _PLACEHOLDER = "\ue000"  # a private-use character: not a letter, digit or separ
 def canonicalize(folded: str, tricks: list[str] | None = None) -> str:
     """The canonical form of already folded text; names of the tricks undone go to ``tricks``."""
     found: list[str] = [] if tricks is None else tricks
+    links = spaced_links(folded)
+    if links:
+        # Written without its spaces, the link is a link again: protected, read by the detectors.
+        found.append("spaced_link")
+        bounds = [0, *(i for start, end, _ in links for i in (start, end)), len(folded)]
+        folded = "".join(
+            folded[bounds[2 * k] : bounds[2 * k + 1]] + (links[k][2] if k < len(links) else "")
+            for k in range(len(links) + 1)
+        )
     spans = protected_spans(folded)
     if not spans:
         out = _deobfuscate(folded, found)
