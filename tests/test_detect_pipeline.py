@@ -542,6 +542,35 @@ def test_a_bank_warning_its_customers_under_its_own_name_is_a_warning(pipeline: 
     assert not excused("Anh ơi cảnh báo: em thấy bên Techcombank báo lỗi", bank)
 
 
+def test_a_bank_locking_an_account_from_its_own_brandname_is_a_service_notice(pipeline: Pipeline) -> None:
+    # written for this test, in the form of the banks' lock notices
+    notice = (
+        "TPBank: Tai khoan ngan hang dien tu cua Quy khach da bi tam khoa do nhap sai mat khau 5 lan. "
+        "Vui long mo khoa tren app TPBank bang sinh trac hoc hoac lien he 1900 58 58 85."
+    )
+    bank = parse_sender("TPBank")
+    verdict = pipeline.verdict(Message(text=notice, sender=bank))
+    assert verdict.action is Action.ALLOW
+    assert {s.name: s for s in verdict.signals}["notice.brand_service"].detail.startswith("TPBank from its own")
+
+    def excused(text: str, sender: Sender | None) -> bool:
+        return "notice.brand_service" in {s.name for s in pipeline.verdict(Message(text=text, sender=sender)).signals}
+
+    assert not excused(notice, None)
+    assert not excused(notice, parse_sender("VCB"))  # another bank's brandname
+    assert not excused(notice, parse_sender("0912345678"))
+    for disguise in (
+        " Mo khoa tai tpbank-mokhoa.top",
+        " Goi 0912 345 678 de mo khoa",
+        " Tra loi tin nhan nay kem ma OTP de giu tai khoan",
+        " Vui long cung cap ma OTP cho nhan vien",
+    ):
+        assert not excused(notice + disguise, bank), disguise
+    # the model's and the phishing phrases' scores only: an ad's words still count
+    signals = {s.name: s.score for s in verdict.signals}
+    assert signals["notice.brand_service"] == -round(signals["rule.phishing"] + max(0.0, signals["model.spam"]), 3)
+
+
 def test_every_warning_word_passes_the_substring_guard() -> None:
     from chanrac.detect.notices import _WARN_WORDS, public_warning
 

@@ -21,7 +21,7 @@ from chanrac.model import IndicatorKind
 from chanrac.phone import is_mobile
 from chanrac.text import BRANDS, extract_indicators, is_official_domain
 
-__all__ = ["public_warning"]
+__all__ = ["brand_service_notice", "public_warning"]
 
 # A notice or warning label at the start: [TB], (TB), [CẢNH BÁO], (KHUYẾN CÁO), [LƯU Ý] ...
 _LABEL_RE = re.compile(r"^\W{0,3}[\[(](?:tb|t/b|thong bao|canh bao|khuyen cao|luu y)[\])]")
@@ -55,6 +55,10 @@ _WARNS_RE = re.compile(r"\b(?:" + "|".join(_WARN_WORDS) + r")\b")
 _WARNS_NEXT_RE = re.compile(r"\W{0,3}(?:" + "|".join(_WARN_WORDS) + r")\b")  # right after the brand's name
 # A scam that poses as a warning offers to get the victim's money back.
 _RECOVERY_RE = re.compile(r"\b(?:lay lai|thu hoi|hoan lai|ho tro lay lai) (?:tien|so tien|tai san|tien bi lua)\b")
+# A notice that asks for a reply or for a code wants something back: no service notice does.
+_ASKS_REPLY_RE = re.compile(
+    r"\b(?:tra loi (?:tin|sms)|reply|(?:cung cap|gui|doc|nhap) (?:lai )?(?:ma|otp|mat khau|so the|thong tin))\b"
+)
 _NON_OFFICIAL_CONTACTS = frozenset(
     {IndicatorKind.BANK_ACCOUNT, IndicatorKind.ZALO, IndicatorKind.TELEGRAM, IndicatorKind.FACEBOOK}
 )
@@ -86,16 +90,42 @@ def public_warning(text: str, canonical: str, brandname: str | None = None) -> s
     else:
         return None
     warns = _WARNS_RE.search(canonical)
-    if warns is None or _RECOVERY_RE.search(canonical):
+    if warns is None or _RECOVERY_RE.search(canonical) or not _points_only_to_official(text, bool(brand_speaker)):
         return None
+    return f"{speaker}: {warns.group()}; no link, mobile number, account or chat handle but official ones"
+
+
+def brand_service_notice(text: str, canonical: str, brandname: str) -> str | None:
+    """Why the message is a brand's service notice to its own customer (one line), or None.
+
+    A bank locking a card after wrong PINs writes "tạm khóa", "mật khẩu", "sinh trắc học" like
+    the phishing that imitates it; sent from the bank's own brandname, opening with its name and
+    pointing nowhere but to its app, its hotline (1800/1900) and its real domains, it cannot phish:
+    there is nowhere else to go. Phishing under a spoofed brandname must carry a link or a number
+    of its own, and then it is no such notice. ``brandname``: a brandname the caller trusts."""
+    brand = _BRAND_OPENING_RE.match(canonical)
+    if brand is None or not _is_brands_sender(brand.group(1), brandname):
+        return None
+    if _RECOVERY_RE.search(canonical) or _ASKS_REPLY_RE.search(canonical):
+        return None
+    if not _points_only_to_official(text, brand_speaker=True):
+        return None
+    name = _BRAND_OF_NAME[brand.group(1)].name
+    return f"{name} from its own brandname {brandname}; no link, number, account or chat handle but official ones"
+
+
+def _points_only_to_official(text: str, brand_speaker: bool) -> bool:
+    """Whether the message points nowhere but to official channels: no link outside the brands'
+    and the state's domains, no bank account, no chat handle, no mobile number — and, when a
+    brand speaks, no number at all but its hotline (1800/1900 numbers are not read as phones)."""
     for indicator in extract_indicators(text):
         if indicator.kind in _NON_OFFICIAL_CONTACTS:
-            return None
+            return False
         if indicator.kind is IndicatorKind.DOMAIN and not is_official_domain(indicator.value):
-            return None
-        if indicator.kind is IndicatorKind.PHONE and (is_mobile(indicator.value) or bool(brand_speaker)):
-            return None  # a brand's own warning gives only its hotline (1800/1900, not a number here)
-    return f"{speaker}: {warns.group()}; no link, mobile number, account or chat handle but official ones"
+            return False
+        if indicator.kind is IndicatorKind.PHONE and (is_mobile(indicator.value) or brand_speaker):
+            return False
+    return True
 
 
 def _is_brands_sender(name: str, brandname: str) -> bool:

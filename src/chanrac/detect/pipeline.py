@@ -41,7 +41,7 @@ from typing import cast
 import numpy as np
 
 from chanrac.detect.classifier import ContentModel
-from chanrac.detect.notices import public_warning
+from chanrac.detect.notices import brand_service_notice, public_warning
 from chanrac.detect.rules import STRONG_WEIGHT, RuleMatcher
 from chanrac.law import AD_LABELS, AD_LABELS_LEGACY
 from chanrac.model import Action, Category, Message, Sender, SenderKind, Signal, Verdict
@@ -448,10 +448,24 @@ class Pipeline:
         brandname = sender.value if sender is not None and self._trusted_brandname(sender) else None
         detail = public_warning(message.text, canonical, brandname)
         if detail is None:
-            return False
+            return brandname is not None and self._brand_service_notice(message.text, canonical, brandname, signals)
         content = sum(max(0.0, s.score) for s in signals if s.name == "model.spam" or s.name.startswith("rule."))
         score = round(PUBLIC_WARNING_SCORE - content, 3)
         signals.append(Signal("notice.public_warning", score, f"{detail}; model and keyword scores not counted"))
+        return True
+
+    def _brand_service_notice(self, text: str, canonical: str, brandname: str, signals: list[Signal]) -> bool:
+        """Add ``notice.brand_service`` when a brand writes to its customer about the account in
+        phishing's words (locked, password, biometrics) from its own brandname and points only to
+        official channels (:func:`chanrac.detect.notices.brand_service_notice`): the model's and
+        the phishing phrases' scores are not counted, the rest (an ad's wording) still is."""
+        phishing = next((s for s in signals if s.name == "rule.phishing"), None)
+        if phishing is None or (detail := brand_service_notice(text, canonical, brandname)) is None:
+            return False
+        content = phishing.score + max(0.0, signals[0].score)
+        signals.append(
+            Signal("notice.brand_service", round(-content, 3), f"{detail}; model and phishing wording not counted")
+        )
         return True
 
     def _trusted_brandname(self, sender: Sender) -> bool:

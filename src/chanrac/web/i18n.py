@@ -248,6 +248,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Cảnh báo lừa đảo của cơ quan chức năng",
         "An authority's warning about scams",
     ),
+    "signal_name.notice.brand_service": (
+        "Thông báo dịch vụ của chính thương hiệu, gửi từ brandname của họ, chỉ dẫn tới kênh chính thức",
+        "The brand's own service notice, from its brandname, pointing only to official channels",
+    ),
     "signal_name.sender.random_email": (
         "Gửi từ địa chỉ e-mail tạo ngẫu nhiên (iMessage)",
         "Sent from a made-up e-mail address (iMessage)",
