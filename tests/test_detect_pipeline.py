@@ -571,6 +571,37 @@ def test_a_bank_locking_an_account_from_its_own_brandname_is_a_service_notice(pi
     assert signals["notice.brand_service"] == -round(signals["rule.phishing"] + max(0.0, signals["model.spam"]), 3)
 
 
+@pytest.mark.parametrize(
+    ("text", "sender", "brand"),
+    [  # written for this test, after airline-refund and platform-appeal scams
+        (
+            "Vietnam Airlines: chuyen bay cua quy khach bi huy, goi 0867 302 941 de hoan tien",
+            "0867302941",
+            "Vietnam Airlines",
+        ),
+        ("Ngan hang Vietcombank thong bao: quy khach duoc tang han muc the", "0912345678", "Vietcombank"),
+        ("Meta Business Support: your page will be disabled, appeal within 24h", "meta.case88@gmail.com", "Meta"),
+    ],
+)
+def test_a_subscriber_or_a_webmail_writing_as_a_brand(pipeline: Pipeline, text: str, sender: str, brand: str) -> None:
+    verdict = pipeline.verdict(Message(text=text, sender=parse_sender(sender)))
+    assert {s.name: s for s in verdict.signals}["sender.writes_as_brand"].detail.endswith(f"writes as {brand}")
+
+
+@pytest.mark.parametrize(
+    ("text", "sender"),
+    [
+        ("GHN: em giao hang chieu nay, anh chi nghe may giup em", "0912345678"),  # shippers write so
+        ("Apple: your receipt for iCloud+ 50GB", "no_reply@email.apple.com"),  # the brand's own domain
+        ("Vietnam Airlines: chuyen bay VN215 doi gio cat canh", "VNA"),  # a brandname
+        ("Em dang o san bay, Vietnam Airlines delay roi", "0912345678"),  # named, not speaking as it
+    ],
+)
+def test_who_may_write_as_a_brand(pipeline: Pipeline, text: str, sender: str) -> None:
+    verdict = pipeline.verdict(Message(text=text, sender=parse_sender(sender)))
+    assert "sender.writes_as_brand" not in {s.name for s in verdict.signals}
+
+
 def test_every_warning_word_passes_the_substring_guard() -> None:
     from chanrac.detect.notices import _WARN_WORDS, public_warning
 

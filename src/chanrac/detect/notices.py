@@ -19,9 +19,9 @@ import re
 
 from chanrac.model import IndicatorKind
 from chanrac.phone import is_mobile
-from chanrac.text import BRANDS, extract_indicators, is_official_domain
+from chanrac.text import BRANDS, Brand, extract_indicators, is_official_domain
 
-__all__ = ["brand_service_notice", "public_warning"]
+__all__ = ["brand_at_opening", "brand_service_notice", "public_warning"]
 
 # A notice or warning label at the start: [TB], (TB), [CẢNH BÁO], (KHUYẾN CÁO), [LƯU Ý] ...
 _LABEL_RE = re.compile(r"^\W{0,3}[\[(](?:tb|t/b|thong bao|canh bao|khuyen cao|luu y)[\])]")
@@ -39,6 +39,12 @@ _OPENING = 160  # characters in which the authority must be named
 _BRAND_OF_NAME = {b.name.lower(): b for b in BRANDS} | {t: b for b in BRANDS for t in b.tokens if len(t) >= 3}
 _BRAND_OPENING_RE = re.compile(
     r"^\W{0,3}(" + "|".join(map(re.escape, sorted(_BRAND_OF_NAME, key=len, reverse=True))) + r")\b"
+)
+# "Ngân hàng Vietcombank thông báo", "Tổng đài Viettel:", "Hãng hàng không Vietjet xin thông báo"
+_BRAND_SPEAKS_RE = re.compile(
+    r"^\W{0,3}(?:(?:ngan hang|nh|tong dai|cskh|hang hang khong|hang bay|cong ty|cty) )?("
+    + "|".join(map(re.escape, sorted(_BRAND_OF_NAME, key=len, reverse=True)))
+    + r")\b"
 )
 
 _WARN_WORDS = (
@@ -112,6 +118,13 @@ def brand_service_notice(text: str, canonical: str, brandname: str) -> str | Non
         return None
     name = _BRAND_OF_NAME[brand.group(1)].name
     return f"{name} from its own brandname {brandname}; no link, number, account or chat handle but official ones"
+
+
+def brand_at_opening(canonical: str) -> Brand | None:
+    """The brand a message speaks as in its first words ("Vietcombank:", "Ngân hàng BIDV thông
+    báo", "Meta Business Support"), or None."""
+    match = _BRAND_SPEAKS_RE.match(canonical)
+    return None if match is None else _BRAND_OF_NAME[match.group(1)]
 
 
 def _points_only_to_official(text: str, brand_speaker: bool) -> bool:

@@ -41,7 +41,7 @@ from typing import cast
 import numpy as np
 
 from chanrac.detect.classifier import ContentModel
-from chanrac.detect.notices import brand_service_notice, public_warning
+from chanrac.detect.notices import brand_at_opening, brand_service_notice, public_warning
 from chanrac.detect.rules import STRONG_WEIGHT, RuleMatcher
 from chanrac.law import AD_LABELS, AD_LABELS_LEGACY
 from chanrac.model import Action, Category, Message, Sender, SenderKind, Signal, Verdict
@@ -101,6 +101,9 @@ PROHIBITED_RULE_SCORE = 1.5
 PROHIBITED_LABELLED_SCORE = 1.0
 PERSONAL_NUMBER_AD_SCORE = 7.0  # ads may only come from a registered brandname (Decree 91)
 PERSONAL_NUMBER_BRAND_CONTENT_SCORE = 1.5
+# A bank, carrier, state body, airline or platform writes from its brandname or its own domain,
+# never from a subscriber's number or a webmail address.
+WRITES_AS_BRAND_SCORE = 1.5
 # Unlabelled commercial wording (two advertising phrases, see _CONTACT_WORDS) from a subscriber's number: ads may
 # come only from a registered brandname (Decree 91), so this is an unlawful ad at best.
 PERSONAL_NUMBER_COMMERCIAL_SCORE = 1.5
@@ -498,8 +501,10 @@ class Pipeline:
                 signals.append(Signal("sender.registered_brandname", REGISTERED_BRANDNAME_SCORE, sender.value))
             if has_opt_out and self._trusted_brandname(sender):
                 form = ("ad.legal_form", LEGAL_AD_SCORE, "ad label, opt-out, brandname sender")
-        elif kind is SenderKind.EMAIL and _random_local_part(sender.value):
-            signals.append(Signal("sender.random_email", RANDOM_EMAIL_SENDER_SCORE, sender.value))
+        elif kind is SenderKind.EMAIL:
+            if _random_local_part(sender.value):
+                signals.append(Signal("sender.random_email", RANDOM_EMAIL_SENDER_SCORE, sender.value))
+            _writes_as_brand(sender, canonical, signals)
         elif kind is SenderKind.MOBILE:
             if is_ad:
                 signals.append(
@@ -521,6 +526,8 @@ class Pipeline:
                         "bank/authority wording",
                     )
                 )
+            else:
+                _writes_as_brand(sender, canonical, signals)
         reputation = self.lookups.sender_reputation.get(sender.value)
         if reputation:
             score = max(-REPUTATION_CLIP, min(REPUTATION_CLIP, float(reputation)))
@@ -603,6 +610,19 @@ def _apk_words(text: str) -> Iterator[str]:
 
 
 _DIGIT_RUNS_RE = re.compile(r"\d+")
+
+
+def _writes_as_brand(sender: Sender, canonical: str, signals: list[Signal]) -> None:
+    """Add ``sender.writes_as_brand`` when a subscriber's number or an e-mail address outside the
+    brand's domains opens its message as a brand whose staff do not write from their own phones
+    (couriers' shippers and shops' sellers do)."""
+    brand = brand_at_opening(canonical)
+    if brand is None or brand.staff_write:
+        return
+    if sender.kind is SenderKind.EMAIL and registrable_domain(sender.value.rpartition("@")[2]) in brand.domains:
+        return
+    who = "a subscriber's number" if sender.kind is SenderKind.MOBILE else "an e-mail address"
+    signals.append(Signal("sender.writes_as_brand", WRITES_AS_BRAND_SCORE, f"{who} writes as {brand.name}"))
 
 
 def _random_local_part(address: str) -> bool:

@@ -83,13 +83,16 @@ class Brand:
     name: str
     domains: frozenset[str]
     tokens: frozenset[str]  # folded, as they appear in domain labels
+    # Whether people write under its name from their own phones: shippers, sellers, drivers.
+    staff_write: bool = False
 
 
-def _brand(name: str, domains: str, tokens: str) -> Brand:
-    return Brand(name, frozenset(words(domains)), frozenset(words(tokens)))
+def _brand(name: str, domains: str, tokens: str, *, staff_write: bool = False) -> Brand:
+    return Brand(name, frozenset(words(domains)), frozenset(words(tokens)), staff_write)
 
 
-#: Vietnamese banks, wallets, carriers, delivery firms, shops and public services.
+#: Vietnamese banks, wallets, carriers, delivery firms, shops and public services, and the foreign
+#: platforms, airlines and couriers that phishing in Vietnam imitates.
 BRANDS: tuple[Brand, ...] = (
     _brand("Vietcombank", "vietcombank.com.vn vcb.com.vn", "vietcombank vcb vcbdigibank digibank"),
     _brand("VietinBank", "vietinbank.vn", "vietinbank vietin ipay"),
@@ -130,13 +133,31 @@ BRANDS: tuple[Brand, ...] = (
     _brand("National Public Service Portal", "dichvucong.gov.vn", "dichvucong"),
     _brand("Traffic police", "csgt.vn", "csgt phatnguoi"),
     _brand("Social Insurance", "baohiemxahoi.gov.vn", "baohiemxahoi bhxh vssid"),
-    _brand("Vietnam Post", "vnpost.vn", "vnpost"),
-    _brand("Viettel Post", "viettelpost.com.vn viettelpost.vn", "viettelpost"),
-    _brand("GHN", "ghn.vn", "ghn giaohangnhanh"),
-    _brand("GHTK", "ghtk.vn", "ghtk giaohangtietkiem"),
-    _brand("Shopee", "shopee.vn", "shopee"),
-    _brand("Lazada", "lazada.vn", "lazada"),
-    _brand("Tiki", "tiki.vn", "tiki"),
+    _brand("Vietnam Post", "vnpost.vn", "vnpost", staff_write=True),
+    _brand("Viettel Post", "viettelpost.com.vn viettelpost.vn", "viettelpost", staff_write=True),
+    _brand("GHN", "ghn.vn", "ghn giaohangnhanh", staff_write=True),
+    _brand("GHTK", "ghtk.vn", "ghtk giaohangtietkiem", staff_write=True),
+    _brand("Shopee", "shopee.vn", "shopee", staff_write=True),
+    _brand("Lazada", "lazada.vn", "lazada", staff_write=True),
+    _brand("Tiki", "tiki.vn", "tiki", staff_write=True),
+    _brand("Vietnam Airlines", "vietnamairlines.com", "vietnamairlines"),
+    _brand("Vietjet", "vietjetair.com", "vietjet vietjetair"),
+    _brand("Bamboo Airways", "bambooairways.com", "bambooairways"),
+    _brand(
+        "Meta",
+        "facebook.com fb.com meta.com instagram.com whatsapp.com messenger.com facebookmail.com fb.me m.me",
+        "facebook meta instagram whatsapp",
+    ),
+    _brand("Apple", "apple.com icloud.com", "apple appleid icloud"),
+    _brand("Google", "google.com gmail.com youtube.com", "google gmail"),
+    _brand("Microsoft", "microsoft.com live.com outlook.com office.com", "microsoft outlook office365"),
+    _brand("Netflix", "netflix.com", "netflix"),
+    _brand("PayPal", "paypal.com", "paypal"),
+    _brand("Amazon", "amazon.com", "amazon"),
+    _brand("TikTok", "tiktok.com", "tiktok"),
+    _brand("Binance", "binance.com", "binance"),
+    _brand("DHL", "dhl.com", "dhl", staff_write=True),
+    _brand("FedEx", "fedex.com", "fedex", staff_write=True),
     _brand("chongthurac.vn", "chongthurac.vn", "chongthurac"),
 )
 
