@@ -94,10 +94,15 @@ RULES: tuple[Rule, ...] = tuple(
             "ban hoa don; mua ban hoa don; hoa don vat dau vao; lam so do; lam cccd; lam cmnd; lam ho chieu; "
             "ho so goc; khong can thi; bao cong chung; lam chung chi; lam giay kham suc khoe; "
             "giay nghi om; sao ke ngan hang; lam bang tot nghiep; "
-            "fake passport; novelty passport; fake id; fake diploma; buy diploma",
+            "fake passport; novelty passport; fake id; fake diploma; buy diploma; "
+            "university diplomas; ielts certificate; ielts certificates; toefl certificates; registered certificates; "
+            "database entry; buy passport; buy passports",
         ),
         *_rules(
-            F, 1.0, "bang dh; bang cap; chung chi; giay kham suc khoe; xuat hoa don; giay to; ho chieu; cung cap cccd"
+            F,
+            1.0,
+            "bang dh; bang cap; chung chi; giay kham suc khoe; xuat hoa don; giay to; ho chieu; cung cap cccd; "
+            "diplomas; passports; driving licence; driver license; transcripts",
         ),
         *_rules(
             P,
@@ -111,14 +116,15 @@ RULES: tuple[Rule, ...] = tuple(
             "phoi hop dieu tra; lien quan vu an; "
             "khong the giao; cap nhat dia chi; phi luu kho; diem thuong sap het han; "
             "nang han muc; huy giao dich tai; dang nhap bat thuong; "
-            "unpaid fine; verify your account; account suspended",
+            "unpaid fine; verify your account; account suspended; copyright violation",
         ),
         *_rules(
             P,
             1.0,
             "xac thuc; dang nhap; mat khau; ma otp; vneid; dinh danh dien tu; sinh trac hoc; doi diem; "
             "kich hoat lai; thiet bi moi; chuan hoa thong tin; cong an; co quan thue; buu pham; cat dien; "
-            "tai khoan cua quy khach; tai khoan cua ban; het han; thu hoi; kiem tra ngay",
+            "tai khoan cua quy khach; tai khoan cua ban; het han; thu hoi; kiem tra ngay; "
+            "dang nhap facebook; dang nhap zalo; binh chon giup",
         ),
         *_rules(
             S,
@@ -133,13 +139,14 @@ RULES: tuple[Rule, ...] = tuple(
             "kiem tien online; kiem tien tai nha; thu nhap 1; won a; claim your prize; "
             "you have been selected; remote job; tuyen nguoi; danh may tai nha; "
             "lay lai tien bi lua; thu hoi tien bi lua; hoan tien cho nan nhan; so tien da mat; "
-            "hacked your; recorded you; daily income; earn money online",
+            "hacked your; recorded you; daily income; earn money online; "
+            "tam ung vien phi; customs fee; clearance fee; guaranteed profit; guaranteed returns; trading signals",
         ),
         *_rules(
             S,
             1.0,
             "kiem tien; thu nhap; dau tu; nhiem vu; hoa hong; tuyen dung; viec lam; lucky draw; congratulations; "
-            "part time job; work from home; bitcoin; usdt",
+            "part time job; work from home; bitcoin; usdt; phi thong quan; gop von; per week; dang cap cuu",
         ),
         *_rules(
             M,
@@ -156,15 +163,16 @@ RULES: tuple[Rule, ...] = tuple(
             "gai xinh; em gai xinh; hen ho; tinh mot dem; chat sex; phim sex; 18+; sex; "
             "nguoi yeu ao; gai goi; bao nuoi; di kem; chat nong; live show 18; khoa than; "
             "tam su cung em; goi video rieng tu; hot girl; hotgirl; clip nong; do choi nguoi lon; "
-            "chat sexy; phim nguoi lon; sugar baby; sugar daddy; thuoc kich duc; hot girls; sexy girls; hookup",
+            "chat sexy; phim nguoi lon; sugar baby; sugar daddy; thuoc kich duc; hot girls; sexy girls; hookup; "
+            "full dich vu",
         ),
-        *_rules(A, 1.0, "massage; em o gan; body chuan; rieng tu; ket ban zalo; hen ho"),
+        *_rules(A, 1.0, "massage; em o gan; body chuan; rieng tu; ket ban zalo; hen ho; tiep vien karaoke"),
         *_rules(
             D,
             1.0,
             "giam gia; khuyen mai; uu dai; chiet khau; sale; thanh ly; khai truong; "
             "dat lich; tu van mien phi; tra gop; can ho; dat nen; so hong; bat dong san; "
-            "lh; lien he; hotline; dang ky ngay; mien phi",
+            "lh; lien he; hotline; dang ky ngay; mien phi; gia truyen; dut diem; lieu trinh",
         ),
     ]
 )
