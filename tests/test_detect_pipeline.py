@@ -351,7 +351,7 @@ def test_shipped_artefact_is_small_and_versioned() -> None:
 
     assert ARTEFACT_PATH.stat().st_size < 5_000_000
     model = load_model()
-    assert model.version and model.trained_at
+    assert model.version == f"{model.trained_at[:10]}+{model.fingerprint()}"
     assert set(model.categories) == set(SPAM_BY_CATEGORY) | {Category.ADVERTISING}
 
 

@@ -294,7 +294,7 @@ def train(
     spam = sum(e.is_spam for e in examples)
     with err.status(f"training on {len(examples)} messages ({spam} spam)"):
         model = train_model(examples)
-    model.version = model.trained_at[:10]
+    model.version = f"{model.trained_at[:10]}+{model.fingerprint()}"  # the day, and which model of the day
     model.metadata = {
         "training_messages": len(examples),
         "training_spam": spam,

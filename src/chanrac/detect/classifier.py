@@ -7,6 +7,7 @@ and the weights saved in the artefact (``.npz``: float16 weights, JSON metadata)
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from collections.abc import Sequence
@@ -179,6 +180,15 @@ class ContentModel:
         )
 
     # --- artefact ----------------------------------------------------------------------------
+
+    def fingerprint(self) -> str:
+        """Eight hex digits of the weights as saved: two artefacts trained the same day differ in it,
+        the same training twice does not."""
+        digest = hashlib.sha1()
+        for array in (self.spam_weights, self.category_weights):
+            digest.update(np.ascontiguousarray(array.astype(np.float16)).tobytes())
+        digest.update(json.dumps([self.spam_bias, self.category_bias.tolist()]).encode())
+        return digest.hexdigest()[:8]
 
     def save(self, path: Path) -> None:
         meta = {
