@@ -299,6 +299,15 @@ def test_shorteners_and_cheap_tlds() -> None:
         ("techcomlife.com.vn", None),  # the short name inside a word: another company's
         ("vietcomreal.com.vn", None),
         ("sacom.com.vn", None),
+        # the brands' own stores, portals and deep links
+        ("www.viettelstore.vn", None),
+        ("my.vnpt.com.vn", None),
+        ("myviettel.go.link", None),
+        ("viettel-store.top", "Viettel"),
+        # foreign platforms phishing in Vietnam imitates
+        ("meta-appeal-center.com", "Meta"),
+        ("appleid-verify.icu", "Apple"),
+        ("business.facebook.com", None),
     ],
 )
 def test_lookalike_brand(domain: str, brand: str | None) -> None:

@@ -61,8 +61,8 @@ SHORTENERS: frozenset[str] = frozenset(
 )
 
 #: Deep-link services that issue a subdomain to a registered app (Firebase Dynamic Links, Branch,
-#: AppsFlyer): wallets and carriers link into their apps with them, so their TLD says nothing.
-APP_LINK_DOMAINS: frozenset[str] = frozenset(words("page.link app.link onelink.me"))
+#: AppsFlyer, Adjust): wallets and carriers link into their apps with them, so their TLD says nothing.
+APP_LINK_DOMAINS: frozenset[str] = frozenset(words("page.link app.link onelink.me go.link"))
 
 #: Top-level domains sold for almost nothing and over-represented in phishing.
 CHEAP_TLDS: frozenset[str] = frozenset(
@@ -123,10 +123,10 @@ BRANDS: tuple[Brand, ...] = (
     _brand("ZaloPay", "zalopay.vn", "zalopay"),
     _brand("VNPAY", "vnpay.vn", "vnpay"),
     _brand("Viettel Money", "viettelmoney.vn viettelpay.vn", "viettelmoney viettelpay"),
-    _brand("Viettel", "viettel.vn viettel.com.vn vietteltelecom.vn tv360.vn", "viettel"),
+    _brand("Viettel", "viettel.vn viettel.com.vn vietteltelecom.vn tv360.vn viettelstore.vn myviettel.vn", "viettel"),
     _brand("VinaPhone", "vinaphone.com.vn vinaphoneplus.com.vn", "vinaphone"),
     _brand("MobiFone", "mobifone.vn", "mobifone"),
-    _brand("VNPT", "vnpt.vn", "vnpt"),
+    _brand("VNPT", "vnpt.vn vnpt.com.vn", "vnpt"),
     _brand("EVN", "evn.com.vn evnhcmc.vn evnhanoi.vn evnspc.vn evnnpc.vn evncpc.vn", "evn evnhcmc evnhanoi"),
     _brand("General Department of Taxation", "gdt.gov.vn", "gdt thuedientu tongcucthue"),
     _brand("VNeID", "vneid.gov.vn", "vneid"),
