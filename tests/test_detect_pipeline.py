@@ -208,6 +208,18 @@ def test_an_app_deep_link_is_not_an_ott_contact(pipeline: Pipeline) -> None:
     assert "indicator.ott_contact" in {s.name for s in contact.signals}
 
 
+@pytest.mark.parametrize("text", ["0168 586 7266", "096 7002827  0162 9937270", "255k", "+84969001480"])
+def test_the_model_is_not_heard_on_fewer_than_two_words(pipeline: Pipeline, text: str) -> None:
+    # a number sent on its own (vi_pham2017 ham): the model reads the digits' shapes as a SIM list
+    verdict = pipeline.verdict(Message(text=text))
+    names = {s.name: s.score for s in verdict.signals}
+    if names["model.spam"] > 0:
+        assert names["policy.too_little_text"] == -names["model.spam"]
+    assert verdict.action is Action.ALLOW
+    worded = pipeline.verdict(Message(text=f"Sim so dep gia re {text}"))
+    assert "policy.too_little_text" not in {s.name for s in worded.signals}
+
+
 def test_a_link_written_with_spaces_is_read_and_counts_as_obfuscation(pipeline: Pipeline) -> None:
     # written for this test, after crypto-signal groups that space out their Telegram links
     verdict = pipeline.verdict(Message(text="Vao nhom t . m e / a i c r y p t o de nhan tin hieu keo mien phi"))

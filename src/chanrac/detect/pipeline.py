@@ -16,8 +16,15 @@ Detectors, in the order their signals are listed in a verdict:
                          reads the content as advertising, and then the model's score (which
                          learnt "unsolicited commercial message") is not counted;
 ``sender.*``             personal number sending advertising (labelled, or unlabelled commercial
-                         wording) or brand content, unregistered or registered brandname,
-                         a made-up e-mail address (iMessage), sender reputation.
+                         wording) or brand content, a subscriber's number or a webmail address
+                         writing as a bank, carrier, state body or platform, unregistered or
+                         registered brandname, a made-up e-mail address (iMessage), sender
+                         reputation;
+``notice.*``             an authority's public warning about scams, or a brand's service notice
+                         from its own brandname, pointing only to official channels
+                         (:mod:`chanrac.detect.notices`): the content scores they explain are
+                         not counted;
+``policy.*``             a text of fewer than two words, on which the model is not heard.
 
 Label and action come from the total: ``spam`` and ``flag`` from ``flag_threshold``, ``block``
 from ``block_threshold`` — and, unless ``model_alone_blocks``, a reason besides the content model
@@ -122,6 +129,9 @@ PUBLIC_WARNING_SCORE = -1.0
 # review, not a lost message.
 REASON_SCORE = 0.5
 # Nor is a chat handle: "send me the photos on Zalo" is how individuals let rooms and sell bikes.
+# Two words of two letters or more; a text with fewer is too little for the content model.
+_TWO_WORDS_RE = re.compile(r"[a-z]{2}.*?[^a-z][a-z]{2}", re.DOTALL)
+_TOO_LITTLE_TEXT = "fewer than two words: the content model is not heard"
 _NOT_REASONS = frozenset({"model.spam", "rule.advertising", "indicator.ott_contact"})
 # How much a category's keyword weight (0–4) moves the category model's probabilities: a
 # phrase such as "vay tien nhanh" is stronger evidence of the kind than the small classes'
@@ -313,6 +323,10 @@ class Pipeline:
             text = canonical[i]
             model_score = model_list[i]
             signals = [Signal("model.spam", round(model_score, 3), f"p={probability_list[i]:.3f}")]
+            if model_score > 0 and _TWO_WORDS_RE.search(text) is None:
+                # A bare number, an amount, a code: the model learnt the numbers' shapes from SIM
+                # sellers' lists and says spam to anything that is mostly digits.
+                signals.append(Signal("policy.too_little_text", -round(model_score, 3), _TOO_LITTLE_TEXT))
             fired = rule_phrases[i]
             if fired:
                 row = rule_rows[i]

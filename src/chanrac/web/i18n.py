@@ -264,6 +264,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Nội dung thương mại gửi từ số cá nhân",
         "Commercial wording from a personal number",
     ),
+    "signal_name.policy.too_little_text": (
+        "Tin quá ngắn (dưới hai từ) để mô hình nội dung đánh giá",
+        "Too little text (fewer than two words) for the content model",
+    ),
     "signal_name.policy.model_alone": (
         "Chỉ mô hình đánh giá là rác: đánh dấu để xem xét, không chặn",
         "Only the classifier says spam: flagged for review, not blocked",
