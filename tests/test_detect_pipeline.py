@@ -309,6 +309,8 @@ def test_rules_match_whole_words_once_per_phrase() -> None:
     assert scores[0, gambling] == 4.0
     assert scores[1].sum() == 0 and scores[2].sum() == 0
     assert all(token_text(r.phrase).strip() == r.phrase for r in RULES)
+    # one phrase, one category and weight: a second listing would be silently shadowed
+    assert len({r.phrase for r in RULES}) == len(RULES)
 
 
 def test_hashed_features_match_the_sparse_matrix_and_ignore_digit_identity() -> None:

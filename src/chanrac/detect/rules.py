@@ -161,12 +161,13 @@ RULES: tuple[Rule, ...] = tuple(
             A,
             2.0,
             "gai xinh; em gai xinh; hen ho; tinh mot dem; chat sex; phim sex; 18+; sex; "
-            "nguoi yeu ao; gai goi; bao nuoi; di kem; chat nong; live show 18; khoa than; "
+            "nguoi yeu ao; gai goi; bao nuoi; chat nong; live show 18; khoa than; "
             "tam su cung em; goi video rieng tu; hot girl; hotgirl; clip nong; do choi nguoi lon; "
             "chat sexy; phim nguoi lon; sugar baby; sugar daddy; thuoc kich duc; hot girls; sexy girls; hookup; "
             "full dich vu",
         ),
-        *_rules(A, 1.0, "massage; em o gan; body chuan; rieng tu; ket ban zalo; hen ho; tiep vien karaoke"),
+        # "di kem" is an escort and also "comes with" (qua tang di kem, tin nhan di kem link)
+        *_rules(A, 1.0, "massage; em o gan; body chuan; rieng tu; ket ban zalo; tiep vien karaoke; di kem"),
         *_rules(
             D,
             1.0,
