@@ -41,7 +41,7 @@ from chanrac.text.homoglyphs import (
 from chanrac.text.patterns import EMOJI_CLASS, protected_spans
 from chanrac.text.punctuation import undo_injected_punctuation
 from chanrac.text.syllables import LOANWORDS, is_syllable, segment
-from chanrac.text.teencode import ENGLISH_AMBIGUOUS, TEENCODE, looks_english
+from chanrac.text.teencode import ENGLISH_AMBIGUOUS, ENGLISH_WORDS, TEENCODE, looks_english
 from chanrac.text.telex import read_telex
 
 __all__ = ["LEET", "LEET_CLASS", "OBFUSCATION_NAMES", "NormalizedText", "canonicalize", "normalize"]
@@ -382,11 +382,62 @@ def _deobfuscate(chunk: str, tricks: list[str]) -> str:
             break
     if "j" in chunk:
         chunk = _INNER_J_RE.sub(_read_inner_j, _FINAL_J_RE.sub("i", chunk))
+    if _TEEN_SPELLING_HINT_RE.search(chunk) and (spelled := _read_teen_spelling(chunk)) is not None:
+        tricks.append("teencode")
+        chunk = spelled
     expanded = _expand_teencode(chunk)
     if expanded is not None:
         tricks.append("teencode")
         chunk = expanded
     return chunk
+
+
+# Teen spelling of a syllable (ck0 cho, tkoai thoại, nka nhà, jiup giúp, c0 có, the0 theo,
+# goii gọi, xongg xong, mmuon muốn): k for h after c, t, n at the start of a word (no English
+# word starts so), j for gi at the start, a final 0 for o, a letter doubled at the end of a word
+# of four letters or more or at its start. Other doubles and f for ph are left alone: English
+# has meet, soon, fan and fun, which read as syllables too.
+_TEEN_SPELLING_HINT_RE = re.compile(r"\b(?:[ctn]k|j|([a-z])\1)|[a-z]0\b|[a-z]{2}([a-z])\2\b")
+_TEEN_WORD_RE = re.compile(r"\b(?:[ctn]k[a-z0]+|j[a-z]+|([a-z])\1[a-z]+|[a-z]+0|[a-z]{2,}([a-z])\2)\b")
+_DOUBLED_AT_END_RE = re.compile(r"(?<=[a-z]{2})([a-z])\1+$")
+_DOUBLED_AT_START_RE = re.compile(r"^([a-z])\1+")
+# Words that stay as written: loanwords (link, check-in), teencode keys (its own step), English.
+_KNOWN_WORDS = LOANWORDS | frozenset(TEENCODE) | ENGLISH_WORDS
+
+
+def _read_teen_word(word: str) -> tuple[str, bool]:
+    """The syllable (or loanword) a teen-spelled word spells, or the word itself; and whether
+    the spelling is one no other writing has (a k for h at the start, a final 0)."""
+    if word in _KNOWN_WORDS or is_syllable(word):
+        return word, False
+    strong = word[-1] == "0" or (word[1:2] == "k" and word[0] in "ctn")
+    read = word[:-1] + "o" if word[-1] == "0" else word
+    read = _DOUBLED_AT_START_RE.sub(_FIRST_GROUP, _DOUBLED_AT_END_RE.sub(_FIRST_GROUP, read))
+    if read[1:2] == "k" and read[0] in "ctn":
+        read = read[0] + "h" + read[2:]
+    elif read[0] == "j":
+        read = ("g" if read[1:2] == "i" else "gi") + read[1:]
+    if read != word and (is_syllable(read) or read in LOANWORDS):
+        return read, strong
+    return word, False
+
+
+def _read_teen_spelling(chunk: str) -> str | None:
+    """The chunk with its teen-spelled words read as the syllables they spell, or None when it
+    has none, reads as English, or has only one word read by a rule English could also explain
+    (j for gi, a doubled letter: "Jan", "tree")."""
+    readings: dict[str, str] = {}
+    strong = 0
+    for match in _TEEN_WORD_RE.finditer(chunk):
+        word = match.group()
+        read, certain = _read_teen_word(word)
+        if read != word:
+            readings[word] = read
+            strong += certain
+    if not readings or (not strong and len(readings) < 2):
+        return None
+    read_chunk = _TEEN_WORD_RE.sub(lambda m: readings.get(m.group(), m.group()), chunk)
+    return None if looks_english(read_chunk.split(" ")) else read_chunk
 
 
 def _read_inner_j(match: re.Match[str]) -> str:

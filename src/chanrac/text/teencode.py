@@ -31,7 +31,7 @@ TEENCODE: dict[str, str] = {
     # được, gì, vậy-free question words
     "dc": "duoc", "dk": "dang ky", "j": "gi", "ji": "gi",
     # pronouns and people
-    "e": "em", "a": "anh", "ng": "nguoi", "mn": "moi nguoi", "mk": "minh", "mik": "minh",
+    "e": "em", "a": "anh", "ank": "anh", "ng": "nguoi", "mn": "moi nguoi", "mk": "minh", "mik": "minh",
     "cj": "chi", "ae": "anh em", "ny": "nguoi yeu",
     # small words
     "vs": "voi", "r": "roi", "cx": "cung", "cg": "cung", "trc": "truoc", "ns": "noi", "wa": "qua",
