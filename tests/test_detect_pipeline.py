@@ -206,6 +206,9 @@ def test_an_app_deep_link_is_not_an_ott_contact(pipeline: Pipeline) -> None:
     assert "indicator.ott_contact" not in {s.name for s in link.signals}
     contact = pipeline.verdict(Message(text="Ket ban zalo.me/0912345678 de nhan qua"))
     assert "indicator.ott_contact" in {s.name for s in contact.signals}
+    # "tele" is what spam calls Telegram (written for this test, after ie403's adult spam)
+    tele = pipeline.verdict(Message(text="Em o gan day, anh inbox tele: hoangyen99 nhe"))
+    assert {s.name: s.detail for s in tele.signals}["indicator.ott_contact"] == "tele"
 
 
 @pytest.mark.parametrize("text", ["0168 586 7266", "096 7002827  0162 9937270", "255k", "+84969001480"])

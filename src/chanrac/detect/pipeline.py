@@ -188,7 +188,7 @@ _PROHIBITED_INDICATORS = frozenset(
 # answer also says whether _PHONE_RE needs to run.
 _HINT_DOMAIN_RE = re.compile(r"\.(?<=[a-z0-9]\.)[a-z]")  # "[a-z0-9]\.[a-z]" from the dot: skips ahead
 _HINT_ZALO_RE = re.compile(r"\bzalo\b")
-_HINT_TELEGRAM_RE = re.compile(r"\btelegram\b")
+_HINT_TELEGRAM_RE = re.compile(r"\btele(?:gram)?\b")  # "tele" is what spam calls it
 _DIGIT_RUN_RE = re.compile(r"\d[\d .-]{7,}\d")
 # An IPv4 address with a scheme before it, or a port or a path after it (amounts such as
 # 1.500.000.000 have neither).
@@ -219,7 +219,7 @@ _DOMAIN_RE = re.compile(
 # regex engine skips ahead to a "+", "8" or "0" instead of trying every position (4× faster,
 # same matches: each branch still requires no digit before the match).
 _PHONE_RE = re.compile(r"(?:\+84(?<!\d\+84)|84(?<!\d84)|0(?<!\d0))(?:[ .-]?\d){8,10}(?![\d])")
-_OTT_WORDS = ("zalo", "telegram", "t.me", "whatsapp", "viber")  # also the substring test in front of _OTT_RE
+_OTT_WORDS = ("zalo", "telegram", "tele", "t.me", "whatsapp", "viber")  # also the substring test in front of _OTT_RE
 # A deep link into an app (chanrac.text.indicators.ZALO_APP_LINK) is not a contact.
 _OTT_RE = re.compile(
     r"\b(" + "|".join(map(re.escape, _OTT_WORDS)) + r")\b(?!" + re.escape(ZALO_APP_LINK.removeprefix("zalo")) + ")"
@@ -608,7 +608,7 @@ def _indicator_hint(canonical: str, original: str) -> bool:
             and ("[.]" in canonical or "(.)" in canonical or _HINT_DOMAIN_RE.search(canonical) is not None)
         )
         or ("zalo" in canonical and _HINT_ZALO_RE.search(canonical) is not None)
-        or ("telegram" in canonical and _HINT_TELEGRAM_RE.search(canonical) is not None)
+        or ("tele" in canonical and _HINT_TELEGRAM_RE.search(canonical) is not None)
         or "://" in canonical
         or _may_hold_wallet(original, canonical)
     )
