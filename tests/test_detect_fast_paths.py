@@ -21,7 +21,23 @@ from chanrac.detect.rules import _TOKEN_RE, token_text
 
 # Letters, digits and the punctuation the patterns look at, plus some non-ASCII.
 _ALPHABET = "abcdeghilmnoprstuvwxyz0123456789 .-+@[]()/:_|\u00e0\u0661\u00b7"
-_WORDS = ["zalo", "telegram", "t.me", "viber", "whatsapp", "84", "+84", "0", "[.]", "(.)", "com", "vn", "bit.ly", " "]
+_WORDS = [
+    "zalo",
+    "telegram",
+    "tele",
+    "t.me",
+    "viber",
+    "whatsapp",
+    "84",
+    "+84",
+    "0",
+    "[.]",
+    "(.)",
+    "com",
+    "vn",
+    "bit.ly",
+    " ",
+]
 texts = st.lists(st.one_of(st.text(_ALPHABET, max_size=6), st.sampled_from(_WORDS)), max_size=12).map("".join)
 canonical_texts = texts.map(lambda t: " ".join(t.split()))
 
@@ -41,9 +57,9 @@ def test_phone_pattern_finds_what_the_original_finds(text: str) -> None:
 @given(texts)
 def test_indicator_hint_is_the_original_alternation(text: str) -> None:
     """The hint answers as the original alternation, or as the branches added since (a link's
-    scheme, a crypto wallet)."""
+    scheme, a crypto wallet, "tele" for Telegram)."""
     fast = p._DIGIT_RUN_RE.search(text) is not None or p._indicator_hint(text, text)
-    added = "://" in text or p._may_hold_wallet(text, text)
+    added = "://" in text or p._may_hold_wallet(text, text) or re.search(r"\btele\b", text) is not None
     assert fast == (_ORIGINAL_HINT_RE.search(text) is not None or added)
 
 
@@ -120,3 +136,17 @@ def test_category_probabilities_of_a_few_rows_are_those_of_many() -> None:
     assert rows.size > classifier._FEW_ROWS
     for row in range(4):
         assert np.array_equal(model.category_proba(occurrences, np.array([row]))[row], many[row])
+
+
+@settings(max_examples=300, deadline=None)
+@given(canonical_texts)
+def test_one_message_features_and_categories_are_those_of_a_batch(text: str) -> None:
+    """An API call's shortcut (one document hashed alone, its category sums added in order)
+    says what the batch path says, to the last bit."""
+    model = load_pipeline().model
+    alone = hashed_occurrences([text], model.spec)
+    batch = hashed_occurrences([text, "xin chao ban", text], model.spec)
+    assert np.array_equal(alone.columns, batch.columns[batch.docs == 0])
+    assert alone.scale[0] == batch.scale[0]
+    assert np.array_equal(model.spam_logit(alone), model.spam_logit(batch)[:1])
+    assert np.array_equal(model.category_proba(alone, np.array([0]))[0], model.category_proba(batch)[0])

@@ -74,6 +74,12 @@ class ContentModel:
         n = occurrences.n_docs
         k = len(self.categories)
         rows = np.arange(n) if rows is None else np.asarray(rows, dtype=np.intp)
+        if n == 1 and rows.size == 1:
+            # One message (an API call): every occurrence is its own, summed in their order as
+            # bincount would (cumsum adds one after the other; a plain sum would pair them).
+            gathered = self._category_weights64[occurrences.columns]
+            block = gathered.cumsum(axis=0)[-1:] if gathered.size else np.zeros((1, k))
+            return self._softmax(block, occurrences.scale)
         index, indptr = occurrences.rows_in_doc_order(rows)
         columns = occurrences.columns[index]
         if rows.size <= _FEW_ROWS:
@@ -87,14 +93,18 @@ class ContentModel:
         else:
             matrix = sp.csr_matrix((_ones(index.size), columns, indptr), shape=(rows.size, self.spec.n_features))
             block = matrix @ self._category_weights64
-        block *= occurrences.scale[rows, None]
-        block += self.category_bias
-        block -= block.max(axis=1, keepdims=True)
-        np.exp(block, out=block)
-        block /= block.sum(axis=1, keepdims=True)
         out = np.zeros((n, k), dtype=np.float64)
-        out[rows] = block
+        out[rows] = self._softmax(block, occurrences.scale[rows])
         return out
+
+    def _softmax(self, sums: np.ndarray, scale: np.ndarray) -> np.ndarray:
+        """Category probabilities from each row's summed weights (overwritten) and its scale."""
+        sums *= scale[:, None]
+        sums += self.category_bias
+        sums -= sums.max(axis=1, keepdims=True)
+        np.exp(sums, out=sums)
+        sums /= sums.sum(axis=1, keepdims=True)
+        return sums
 
     @cached_property
     def _category_weights64(self) -> np.ndarray:

@@ -159,6 +159,8 @@ def hashed_occurrences(texts: Sequence[str], spec: FeatureSpec | None = None) ->
     empty = np.zeros(0, dtype=np.int64)
     if n_docs == 0:
         return Occurrences(0, empty, empty, np.zeros(0))
+    if n_docs == 1:
+        return _one_document(texts[0], spec)
     arr = _batch_bytes(texts)
     size = arr.size
     forward, inverse = _POWERS.get(size + 1)
@@ -224,6 +226,53 @@ def hashed_occurrences(texts: Sequence[str], spec: FeatureSpec | None = None) ->
     counts = kind_counts.sum(axis=0).astype(np.float64)
     counts[counts == 0] = 1.0
     return Occurrences(n_docs, docs, columns, 1.0 / np.sqrt(counts), kind_counts)
+
+
+def _one_document(text: str, spec: FeatureSpec) -> Occurrences:
+    """:func:`hashed_occurrences` of one text (an API call), without the batch's bookkeeping:
+    every window of " text " is an n-gram of it, every word is its word. The hashes do not
+    depend on where a window sits, so the columns are those of the batch path, in its order."""
+    padded = " " + (text if "\x00" not in text else text.replace("\x00", " ")) + " "
+    arr = np.frombuffer(padded.encode("utf-8", "replace").translate(_DIGITS_AS_ZERO), dtype=np.uint8)
+    size = arr.size
+    forward, inverse = _POWERS.get(size + 1)
+    bits = spec.n_features.bit_length() - 1
+    is_word = _WORD_BYTE[arr]
+    edges = np.diff(is_word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    word_start = np.flatnonzero(edges == 1)
+    word_end = np.flatnonzero(edges == -1)
+    counts = [max(size - (n - 1), 0) for n in spec.char_ngrams]
+    if 1 in spec.word_ngrams:
+        counts.append(word_start.size)
+    if 2 in spec.word_ngrams and word_start.size > 1:
+        counts.append(word_start.size - 1)
+    bounds = [0, *itertools.accumulate(counts)]
+    columns = np.empty(bounds[-1], dtype=np.intp)
+    with np.errstate(over="ignore"):
+        prefix = np.zeros(size + 1, dtype=np.uint64)
+        weighted = arr.astype(np.uint64)
+        weighted += np.uint64(1)
+        weighted *= inverse[:size]
+        np.cumsum(weighted, out=prefix[1:])
+        block = 0
+        for n in spec.char_ngrams:
+            hashes = prefix[n:] - prefix[:-n]
+            hashes *= forward[: max(size + 1 - n, 0)]
+            _bucket_into(hashes, n, bits, columns[bounds[block] : bounds[block + 1]])
+            block += 1
+        word_hash = prefix[word_end] - prefix[word_start]
+        word_hash *= forward[word_start]
+        if 1 in spec.word_ngrams:
+            _bucket_into(word_hash.copy(), 101, bits, columns[bounds[block] : bounds[block + 1]])
+            block += 1
+        if 2 in spec.word_ngrams and word_hash.size > 1:
+            bigram = word_hash[:-1] * _MIX_2
+            bigram += word_hash[1:]
+            _bucket_into(bigram, 102, bits, columns[bounds[block] : bounds[block + 1]])
+    kind_counts = np.array(counts, dtype=np.int64).reshape(len(counts), 1)
+    return Occurrences(
+        1, np.zeros(columns.size, dtype=np.intp), columns, np.array([1.0 / np.sqrt(max(bounds[-1], 1))]), kind_counts
+    )
 
 
 def hashed_features(texts: Sequence[str], spec: FeatureSpec | None = None) -> sp.csr_matrix:
