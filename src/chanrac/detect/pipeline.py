@@ -73,6 +73,7 @@ OBFUSCATION_SCORES = {
     "injected_punctuation": 1.5,
     "leet": 1.0,
     "telex": 1.0,  # keystrokes of an input method left off: rare in chat, deliberate in spam
+    "vni": 1.0,
     "spaced_link": 2.0,  # t . m e / a b c: nobody writes a working link that way but to dodge filters
     "repeat_letters": 0.3,
     "teencode": 0.0,  # ordinary in personal chat

@@ -11,8 +11,9 @@
 ``canonical`` ``folded`` de-obfuscated: letters split by dots, dashes, spaces or emoji joined
               (``c.a c.u.o.c`` → ``ca cuoc``, ``n h a c a i`` → ``nha cai``), digits and symbols
               inside words read as letters (``v4y t1en`` → ``vay tien``), letter runs squeezed
-              (``vaaaay`` → ``vay``), Telex keystrokes read back (``nhaf caif`` → ``nha cai``:
-              :mod:`chanrac.text.telex`) and teencode expanded (``ko`` → ``khong``). URLs and e-mail
+              (``vaaaay`` → ``vay``), Telex and VNI keystrokes read back (``nhaf caif``,
+              ``nha2 ca1i`` → ``nha cai``: :mod:`chanrac.text.telex`, :mod:`chanrac.text.vni`)
+              and teencode expanded (``ko`` → ``khong``). URLs and e-mail
               addresses are never rewritten; numbers, amounts and OTP codes are untouched because
               every rewrite needs letters around it.
 
@@ -43,6 +44,7 @@ from chanrac.text.punctuation import undo_injected_punctuation
 from chanrac.text.syllables import LOANWORDS, is_syllable, segment
 from chanrac.text.teencode import ENGLISH_AMBIGUOUS, ENGLISH_WORDS, TEENCODE, looks_english
 from chanrac.text.telex import read_telex
+from chanrac.text.vni import read_vni
 
 __all__ = ["LEET", "LEET_CLASS", "OBFUSCATION_NAMES", "NormalizedText", "canonicalize", "normalize"]
 
@@ -58,6 +60,7 @@ OBFUSCATION_NAMES: tuple[str, ...] = (
     "repeat_letters",  # vaaaay
     "teencode",  # ko, dc, ck, stk
     "telex",  # nhaf caif: Telex keystrokes left in the text
+    "vni",  # nha2 ca1i: VNI keystrokes left in the text
     "spaced_link",  # t . m e / a b c, bit . ly / x: a link written with spaces
 )
 
@@ -371,6 +374,9 @@ def _deobfuscate(chunk: str, tricks: list[str]) -> str:
     # "aoat"; "x.os.c" → "x.o.c" → "xoc"), so they run to a fixed point (one round for ordinary
     # text), then teencode on the words. Telex comes before teencode's j: in "napj" the j is a
     # tone key, not an i.
+    if (vni := read_vni(chunk, LEET)) is not None:  # before leetspeak, which reads digits too
+        tricks.append("vni")
+        chunk = vni
     telex_read = False
     for _ in range(_MAX_ROUNDS):
         before = chunk
