@@ -145,6 +145,17 @@ def _batch_bytes(texts: Sequence[str]) -> np.ndarray:
     return np.frombuffer(joined.encode("utf-8", "replace").translate(_DIGITS_AS_ZERO), dtype=np.uint8)
 
 
+def _prefix_sums(arr: np.ndarray, inverse: np.ndarray) -> np.ndarray:
+    """Prefix sums of (byte + 1) × base^-position, modulo 2**64 (the caller silences overflow):
+    an n-gram's hash is the difference of two of them times base^start."""
+    prefix = np.zeros(arr.size + 1, dtype=np.uint64)
+    weighted = arr.astype(np.uint64)
+    weighted += np.uint64(1)
+    weighted *= inverse[: arr.size]
+    np.cumsum(weighted, out=prefix[1:])
+    return prefix
+
+
 def hashed_occurrences(texts: Sequence[str], spec: FeatureSpec | None = None) -> Occurrences:
     """The hashed n-gram occurrences of a batch of canonical texts.
 
@@ -192,12 +203,7 @@ def hashed_occurrences(texts: Sequence[str], spec: FeatureSpec | None = None) ->
     docs = np.empty(total, dtype=np.intp)
     columns = np.empty(total, dtype=np.intp)
     with np.errstate(over="ignore"):
-        prefix = np.zeros(size + 1, dtype=np.uint64)
-        weighted = arr.astype(np.uint64)
-        weighted += np.uint64(1)
-        weighted *= inverse[:size]
-        np.cumsum(weighted, out=prefix[1:])
-        del weighted
+        prefix = _prefix_sums(arr, inverse)
         block = 0
         for n in spec.char_ngrams:
             a, b = bounds[block], bounds[block + 1]
@@ -249,11 +255,7 @@ def _one_document(text: str, spec: FeatureSpec) -> Occurrences:
     bounds = [0, *itertools.accumulate(counts)]
     columns = np.empty(bounds[-1], dtype=np.intp)
     with np.errstate(over="ignore"):
-        prefix = np.zeros(size + 1, dtype=np.uint64)
-        weighted = arr.astype(np.uint64)
-        weighted += np.uint64(1)
-        weighted *= inverse[:size]
-        np.cumsum(weighted, out=prefix[1:])
+        prefix = _prefix_sums(arr, inverse)
         block = 0
         for n in spec.char_ngrams:
             hashes = prefix[n:] - prefix[:-n]
