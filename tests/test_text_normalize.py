@@ -71,7 +71,7 @@ def test_strip_diacritics_keeps_case() -> None:
         ("e G4ii mmu0N m4ng l4i ck0 ah", "em gai muon mang lai cho ah", "teencode"),  # 0 for o, k for h, doubles
         ("dE e jiUP Ank tk0ai m4i", "de em giup anh thoai mai", "teencode"),  # j for gi
         ("Em C0 the qua ZAL0 e", "em co the qua zalo em", "teencode"),
-        ("anh goii em xongg chua", "anh goi em xong chua", "teencode"),
+        ("ck0 anh goii em xongg chua", "cho anh goi em xong chua", "teencode"),  # doubles beside another
         ("Vao nhom t . m e / a i c r y p t o de nhan", "vao nhom t.me/aicrypto de nhan", "spaced_link"),
         ("Nhan qua tai bit . ly / 3xYz ngay", "nhan qua tai bit.ly/3xyz ngay", "spaced_link"),
         ("Dang ky f b 8 8 . c o m nhan 100k", "dang ky fb88.com nhan 100k", "spaced_link"),
@@ -130,6 +130,7 @@ ORDINARY = [
     "See you soon, the tree is green. Thank you, check mail",
     "Jan 2024 report, pick up the kick-off notes",
     "Jo ơi anh ở đâu",  # one j-word alone is a name as likely as giờ
+    "anh goii em xongg chua",  # doubled letters alone: English and codes have them everywhere
 ]
 
 
