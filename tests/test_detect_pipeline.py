@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from functools import partial
 
 import numpy as np
 import pytest
@@ -524,6 +525,11 @@ def test_a_warning_that_points_somewhere_is_not_a_warning(pipeline: Pipeline, di
     assert "notice.public_warning" not in {s.name for s in verdict.signals}
 
 
+def _fires(pipeline: Pipeline, signal: str, text: str, sender: Sender | None) -> bool:
+    """Whether the verdict on ``text`` from ``sender`` carries the signal."""
+    return signal in {s.name for s in pipeline.verdict(Message(text=text, sender=sender)).signals}
+
+
 def test_a_bank_warning_its_customers_under_its_own_name_is_a_warning(pipeline: Pipeline) -> None:
     # written for this test, in the form of the banks' warnings
     warning = (
@@ -535,8 +541,7 @@ def test_a_bank_warning_its_customers_under_its_own_name_is_a_warning(pipeline: 
     assert {s.name: s for s in verdict.signals}["notice.public_warning"].detail.startswith("techcombank: canh bao;")
     assert verdict.action is Action.ALLOW
 
-    def excused(text: str, sender: Sender | None) -> bool:
-        return "notice.public_warning" in {s.name for s in pipeline.verdict(Message(text=text, sender=sender)).signals}
+    excused = partial(_fires, pipeline, "notice.public_warning")
 
     # the bank's name is what every phishing text opens with: only the bank's own brandname speaks
     assert not excused(warning, None)
@@ -570,8 +575,7 @@ def test_a_bank_locking_an_account_from_its_own_brandname_is_a_service_notice(pi
     assert verdict.action is Action.ALLOW
     assert {s.name: s for s in verdict.signals}["notice.brand_service"].detail.startswith("TPBank from its own")
 
-    def excused(text: str, sender: Sender | None) -> bool:
-        return "notice.brand_service" in {s.name for s in pipeline.verdict(Message(text=text, sender=sender)).signals}
+    excused = partial(_fires, pipeline, "notice.brand_service")
 
     assert not excused(notice, None)
     assert not excused(notice, parse_sender("VCB"))  # another bank's brandname
