@@ -124,15 +124,15 @@ REPUTATION_CLIP = 5.0
 # A public warning cancels the model's and the keywords' positive scores (it uses the scam's
 # words by necessity) and adds this much.
 PUBLIC_WARNING_SCORE = -1.0
+# Two words of two letters or more; a text with fewer is too little for the content model.
+_TWO_WORDS_RE = re.compile(r"[a-z]{2}.*?[^a-z][a-z]{2}", re.DOTALL)
+_TOO_LITTLE_TEXT = "fewer than two words: the content model is not heard"
 # A block needs a reason besides the content model (unless model_alone_blocks): a signal of at
 # least this score. The model is trained on 2016–2025 corpora and our own examples; where it is
 # wrong on today's traffic (a friend's number written in groups reads as an ad) it should cost a
 # review, not a lost message.
 REASON_SCORE = 0.5
 # Nor is a chat handle: "send me the photos on Zalo" is how individuals let rooms and sell bikes.
-# Two words of two letters or more; a text with fewer is too little for the content model.
-_TWO_WORDS_RE = re.compile(r"[a-z]{2}.*?[^a-z][a-z]{2}", re.DOTALL)
-_TOO_LITTLE_TEXT = "fewer than two words: the content model is not heard"
 _NOT_REASONS = frozenset({"model.spam", "rule.advertising", "indicator.ott_contact"})
 # How much a category's keyword weight (0–4) moves the category model's probabilities: a
 # phrase such as "vay tien nhanh" is stronger evidence of the kind than the small classes'

@@ -404,8 +404,8 @@ def _deobfuscate(chunk: str, tricks: list[str]) -> str:
 # word starts so), j for gi at the start, a final 0 for o, a letter doubled at the end of a word
 # of four letters or more or at its start. Other doubles and f for ph are left alone: English
 # has meet, soon, fan and fun, which read as syllables too. Doubled letters are everywhere
-# (English, codes), so the reading runs only where one of the other spellings is (the hint: a
-# third of messages have a double, one in sixteen these), each search starting on its letter.
+# (English, codes: a third of messages have one), so the reading runs only where one of the other
+# spellings is (one message in sixteen), found by searches that start on their rare letter.
 _TEEN_SPELLING_HINT_RE = re.compile(r"k(?<=[ctn]k)(?<![a-z0-9][ctn]k)|j(?<![a-z0-9]j)|0(?<=[a-z]0)(?![a-z0-9])")
 _TEEN_WORD_RE = re.compile(r"\b(?:[ctn]k[a-z0]+|j[a-z]+|([a-z])\1[a-z]+|[a-z]+0|[a-z]{2,}([a-z])\2)\b")
 _DOUBLED_AT_END_RE = re.compile(r"(?<=[a-z]{2})([a-z])\1+$")
