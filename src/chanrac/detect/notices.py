@@ -37,14 +37,11 @@ _OPENING = 160  # characters in which the authority must be named
 # báo: …", "ACB lưu ý: …") and is sent from that brand's brandname: the name alone is what every
 # phishing text opens with.
 _BRAND_OF_NAME = {b.name.lower(): b for b in BRANDS} | {t: b for b in BRANDS for t in b.tokens if len(t) >= 3}
-_BRAND_OPENING_RE = re.compile(
-    r"^\W{0,3}(" + "|".join(map(re.escape, sorted(_BRAND_OF_NAME, key=len, reverse=True))) + r")\b"
-)
+_BRAND_NAMES = "|".join(map(re.escape, sorted(_BRAND_OF_NAME, key=len, reverse=True)))
+_BRAND_OPENING_RE = re.compile(rf"^\W{{0,3}}({_BRAND_NAMES})\b")
 # "Ngân hàng Vietcombank thông báo", "Tổng đài Viettel:", "Hãng hàng không Vietjet xin thông báo"
 _BRAND_SPEAKS_RE = re.compile(
-    r"^\W{0,3}(?:(?:ngan hang|nh|tong dai|cskh|hang hang khong|hang bay|cong ty|cty) )?("
-    + "|".join(map(re.escape, sorted(_BRAND_OF_NAME, key=len, reverse=True)))
-    + r")\b"
+    rf"^\W{{0,3}}(?:(?:ngan hang|nh|tong dai|cskh|hang hang khong|hang bay|cong ty|cty) )?({_BRAND_NAMES})\b"
 )
 
 _WARN_WORDS = (
