@@ -302,6 +302,8 @@ def test_shorteners_and_cheap_tlds() -> None:
         # the brands' own stores, portals and deep links
         ("www.viettelstore.vn", None),
         ("my.vnpt.com.vn", None),
+        ("bidv.vn", None),  # a Vietnamese domain named after the brand is its own, listed or not
+        ("bidv-vn.top", "BIDV"),
         ("myviettel.go.link", None),
         ("viettel-store.top", "Viettel"),
         # foreign platforms phishing in Vietnam imitates

@@ -686,8 +686,7 @@ def _default_rules() -> RuleMatcher:
 @lru_cache(maxsize=65_536)
 def _domain_verdict(domain: str) -> tuple[str, str]:
     """What a domain says about a message (cached: campaigns repeat their domains)."""
-    brand = lookalike_brand(domain)
-    if brand and not _is_brand_own_domain(domain, brand):
+    if brand := lookalike_brand(domain):
         return "lookalike", f"{domain} imitates {brand}"
     if site := betting_site(domain):
         return "betting", f"{domain}: {site}"
@@ -696,10 +695,3 @@ def _domain_verdict(domain: str) -> tuple[str, str]:
     if is_cheap_tld(domain):
         return "cheap_tld", registrable_domain(domain)
     return "", ""
-
-
-def _is_brand_own_domain(domain: str, brand: str) -> bool:
-    """``my.vnpt.com.vn`` is VNPT's own: a Vietnamese registrable domain named after the brand.
-    (A guard on top of :func:`chanrac.text.lookalike_brand`, whose list lacks some real domains.)"""
-    registrable = registrable_domain(domain)
-    return registrable.endswith(".vn") and registrable.split(".", 1)[0] == brand.lower().replace(" ", "")

@@ -281,10 +281,23 @@ def lookalike_brand(domain: str) -> str | None:
     # A brand's real domain or a state body's imitates nobody; an app's deep link is issued to the app.
     if is_official_domain(host) or registrable in APP_LINK_DOMAINS:
         return None
+    brand = _brand_named_in(host, registrable)
+    # A Vietnamese domain named after the brand is its own, listed here or not: bidv.vn, vnpt.com.vn.
+    if brand is None or (registrable.endswith(".vn") and registrable.split(".", 1)[0] == _compact(brand.name)):
+        return None
+    return brand.name
+
+
+def _compact(name: str) -> str:
+    return name.lower().replace(" ", "")
+
+
+def _brand_named_in(host: str, registrable: str) -> Brand | None:
+    """The brand whose real domain, name or token a host's labels hold, or None."""
     # The real domain written at the start of a longer host: msb.com.vn-cz.top
     for real, brand in _REAL_DOMAIN_TO_BRAND.items():
         if host.startswith(real) or f".{real}" in host or f"-{real}" in host:
-            return brand.name
+            return brand
     suffix_labels = len(registrable.split(".")) - 1
     labels = host.split(".")[: len(host.split(".")) - suffix_labels]
     for label in labels:
@@ -292,14 +305,14 @@ def lookalike_brand(domain: str) -> str | None:
             parts = variant.split("-")
             for part in (*parts, variant.replace("-", "")):
                 if part in _TOKEN_TO_BRAND:
-                    return _TOKEN_TO_BRAND[part].name
+                    return _TOKEN_TO_BRAND[part]
             if len(parts) > 1:
                 for part in parts:
                     if part in _SHORT_NAME_TO_BRAND:
-                        return _SHORT_NAME_TO_BRAND[part].name
+                        return _SHORT_NAME_TO_BRAND[part]
             for token, brand in _TOKEN_TO_BRAND.items():
                 if len(token) >= 6 and token in variant:
-                    return brand.name
+                    return brand
     return None
 
 
