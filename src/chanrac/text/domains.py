@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from chanrac.text.homoglyphs import CONFUSABLE_TABLE
-from chanrac.text.patterns import DOT, TLD_SET, words
+from chanrac.text.patterns import DOT, TLD_SET, TRAILING_PUNCTUATION, words
 
 __all__ = [
     "APP_LINK_DOMAINS",
@@ -333,7 +333,6 @@ _SPACED_LINK_HINT_RE = re.compile(
 _LONGEST_SPELT_LABEL = 64
 _LABEL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 _PATH_STOP = frozenset(" \n\t")
-_PATH_TRAILING = ".,;:!?)]}>\"'…"  # punctuation that closes the sentence, not the path
 
 
 def _label_before(text: str, end: int) -> tuple[int, str, bool]:
@@ -431,7 +430,7 @@ def spaced_links(text: str) -> list[tuple[int, int, str]]:
                 path_end = path_start
                 while path_end < len(text) and text[path_end] not in _PATH_STOP:
                     path_end += 1
-                path = text[path_start:path_end].rstrip(_PATH_TRAILING)
+                path = text[path_start:path_end].rstrip(TRAILING_PUNCTUATION)
                 path_end = path_start + len(path)
             spelt = spelt or (path_spaced and len(path) >= 3)
             end = path_end

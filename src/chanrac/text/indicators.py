@@ -24,7 +24,7 @@ from chanrac.phone import InvalidNumber, parse_number
 from chanrac.text.domains import refang, spaced_links
 from chanrac.text.fold import FOLD_TABLE, fold
 from chanrac.text.homoglyphs import COMPATIBILITY_TABLE, CONFUSABLE_TABLE, INVISIBLE_TABLE, char_class
-from chanrac.text.patterns import DOT, EMAIL_RE, known_tld, url_pattern
+from chanrac.text.patterns import DOT, EMAIL_RE, TRAILING_PUNCTUATION, known_tld, url_pattern
 
 __all__ = ["ZALO_APP_LINK", "extract_indicators", "is_app_deep_link", "parse_amount"]
 
@@ -77,7 +77,6 @@ def _searchable(text: str) -> tuple[str, list[int] | None]:
 _IND_DOT = rf"(?:{DOT}|\s+dot\s+|\s*\[\s*dot\s*\]\s*)"
 _URL_RE = re.compile(url_pattern(_IND_DOT), re.VERBOSE)
 _SPLIT_WORD_DOMAIN_RE = re.compile(r"(?:[a-z]\.){2,}[a-z]{2,}$")
-_TRAILING_PUNCT = ".,;:!?)]}>\"'…"
 _OTT_URL_RE = re.compile(
     r"^(?:https?://)?(?:www\.|m\.)?"
     r"(?P<host>zalo\.me|chat\.zalo\.me|t\.me|telegram\.me|telegram\.dog|fb\.com|fb\.me|facebook\.com|m\.me)"
@@ -173,7 +172,7 @@ class _Claims:
 
 
 def _strip_trailing(raw: str) -> str:
-    while raw and raw[-1] in _TRAILING_PUNCT:
+    while raw and raw[-1] in TRAILING_PUNCTUATION:
         if raw[-1] == ")" and raw.count("(") >= raw.count(")"):
             break
         raw = raw[:-1]

@@ -20,6 +20,7 @@ __all__ = [
     "PROTECTED_RE",
     "TLDS",
     "TLD_SET",
+    "TRAILING_PUNCTUATION",
     "URL_RE",
     "known_tld",
     "protected_spans",
@@ -44,6 +45,9 @@ TLDS: tuple[str, ...] = tuple(
 )
 
 TLD_SET: frozenset[str] = frozenset(TLDS)
+
+#: Punctuation after a link that closes the sentence, not the link ("xem bit.ly/3XyZ.").
+TRAILING_PUNCTUATION = ".,;:!?)]}>\"'…"
 
 #: A dot as spammers write it to dodge link filters: ``.``, ``[.]``, ``(.)``, ``[dot]``, ``(dot)``.
 DOT = r"(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\{\.\})"
