@@ -301,13 +301,8 @@ def _extract_urls(search: str, claims: _Claims, add: _Add, original: Callable[[i
         host = _HOST_END_RE.split(after_scheme, maxsplit=1)[0].strip(".")
         if "." not in host:
             continue  # "http://" alone, or a scheme before something that is not a host
-        if has_scheme or host.startswith("www.") or len(after_scheme) > len(host) + 1:
-            add(IndicatorKind.URL, full, start, end)
-        claims.take(start, end)
-        add(IndicatorKind.DOMAIN, host.removeprefix("www."), start, start + _host_end(raw), claim=False)
-        ott = _OTT_URL_RE.match(full)
-        if ott is not None:
-            _add_ott_url(ott, start, end, add)
+        is_url = has_scheme or host.startswith("www.") or len(after_scheme) > len(host) + 1
+        _add_link(full, host, is_url, (start, end), start + _host_end(raw), claims, add)
 
 
 def _extract_spaced_links(search: str, claims: _Claims, add: _Add, original: Callable[[int, int], str]) -> None:
@@ -317,13 +312,22 @@ def _extract_spaced_links(search: str, claims: _Claims, add: _Add, original: Cal
         written = "".join(unicodedata.normalize("NFC", original(start, end)).translate(_URL_CLEAN_TABLE).split())
         host = link.split("/", 1)[0]
         url = _lower_host("http://" + refang(written))
-        if "/" in link or host.startswith("www."):
-            add(IndicatorKind.URL, url, start, end)
-        claims.take(start, end)
-        add(IndicatorKind.DOMAIN, host.removeprefix("www."), start, end, claim=False)
-        ott = _OTT_URL_RE.match(url)
-        if ott is not None:
-            _add_ott_url(ott, start, end, add)
+        _add_link(url, host, "/" in link or host.startswith("www."), (start, end), end, claims, add)
+
+
+def _add_link(
+    url: str, host: str, is_url: bool, span: tuple[int, int], host_end: int, claims: _Claims, add: _Add
+) -> None:
+    """A link's indicators: the URL (when it is more than a bare domain), its domain (the span up
+    to ``host_end``) and the chat contact it opens, if any; its span is claimed."""
+    start, end = span
+    if is_url:
+        add(IndicatorKind.URL, url, start, end)
+    claims.take(start, end)
+    add(IndicatorKind.DOMAIN, host.removeprefix("www."), start, host_end, claim=False)
+    ott = _OTT_URL_RE.match(url)
+    if ott is not None:
+        _add_ott_url(ott, start, end, add)
 
 
 _HOST_END_RE = re.compile(r"[/?#:]")
