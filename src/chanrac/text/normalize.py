@@ -486,11 +486,12 @@ def canonicalize(folded: str, tricks: list[str] | None = None) -> str:
     if links:
         # Written without its spaces, the link is a link again: protected, read by the detectors.
         found.append("spaced_link")
-        bounds = [0, *(i for start, end, _ in links for i in (start, end)), len(folded)]
-        folded = "".join(
-            folded[bounds[2 * k] : bounds[2 * k + 1]] + (links[k][2] if k < len(links) else "")
-            for k in range(len(links) + 1)
-        )
+        joined: list[str] = []
+        position = 0
+        for start, end, link in links:
+            joined += (folded[position:start], link)
+            position = end
+        folded = "".join(joined) + folded[position:]
     spans = protected_spans(folded)
     if not spans:
         out = _deobfuscate(folded, found)
