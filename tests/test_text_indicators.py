@@ -143,6 +143,22 @@ def test_plain_numbers_are_not_accounts() -> None:
     assert found(text, IndicatorKind.BANK_ACCOUNT) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [  # a bank's name opens every OTP message: the code after it is no account
+        "BIDV: Ma OTP 668219 xac nhan thanh toan 1.250.000 VND tai SHOPEEPAY.",
+        "Vietcombank: ma xac thuc 73920451 cho giao dich chuyen tien",
+        "TPBank: Ma PIN: 481920. Khong chia se ma nay cho bat ky ai",
+    ],
+)
+def test_codes_after_a_bank_name_are_not_accounts(text: str) -> None:
+    assert found(text, IndicatorKind.BANK_ACCOUNT) == []
+    # while an account in the same message still is one
+    assert [v for v, _ in found(text + " STK nhan 0011004567890 Vietcombank", IndicatorKind.BANK_ACCOUNT)] == [
+        "0011004567890"
+    ]
+
+
 def test_wallet_account_that_is_a_phone_number() -> None:
     text = "ck 500k vao stk 0912345678 momo"
     assert [v for v, _ in found(text, IndicatorKind.BANK_ACCOUNT)] == ["0912345678"]

@@ -126,6 +126,10 @@ _BANK_AFTER_RE = re.compile(
     re.VERBOSE,
 )
 _KEYWORD_GAP = 24  # characters allowed between an account keyword and the number
+# A one-time code, a PIN or a password right before the digits: "BIDV: Ma OTP 668219" is no account.
+_CODE_BEFORE_RE = re.compile(
+    r"\b(?:otp|ma(?: xac (?:thuc|nhan)| giao dich| kich hoat| bao mat| pin)?|code|pin|mat khau)\W{0,3}$"
+)
 _DIGIT_OR_NEWLINE_RE = re.compile(r"[\d\n]")
 _ZALO_WORD_RE = re.compile(r"\b(?:zalo|zl|za\s?lo|dalo)(?![a-z])")
 _URL_HINT_RE = re.compile(r"[a-z0-9][.@/:\[\]()]+[a-z]")
@@ -393,6 +397,8 @@ def _extract_accounts(search: str, runs: list[re.Match[str]], claims: _Claims, a
         if "+" in match.group() or not claims.free(*match.span()):
             continue
         start = match.start()
+        if _CODE_BEFORE_RE.search(search, max(0, start - _KEYWORD_GAP), start):
+            continue
         keyword_before = any(
             start - _KEYWORD_GAP <= end <= start and not _DIGIT_OR_NEWLINE_RE.search(search, end, start)
             for end in keyword_ends
