@@ -11,11 +11,12 @@ import pytest
 from chanrac.detect import Lookups, Pipeline, load_model, load_pipeline
 from chanrac.detect.classifier import ContentModel
 from chanrac.detect.features import FeatureSpec, hashed_features, hashed_occurrences
+from chanrac.detect.notices import speaks_as_organisation
 from chanrac.detect.pipeline import legal_form_content
 from chanrac.detect.rules import RULES, RuleMatcher, token_text
 from chanrac.model import Action, Category, Message, Sender, SenderKind
 from chanrac.phone import parse_sender
-from chanrac.text import normalize, obfuscate
+from chanrac.text import STATE_OWNER, domain_owner, normalize, obfuscate
 
 # Written for these tests (not from any data set): one clear example per category.
 SPAM_BY_CATEGORY = {
@@ -453,8 +454,21 @@ def test_advertising_yields_to_a_strong_phrase_of_a_prohibited_kind(pipeline: Pi
     rule_scores = np.zeros((2, len(pipeline.rules.categories)))
     rule_scores[0, pipeline.rules.categories.index(Category.FAKE_DOCS)] = 2.0
     rule_scores[1, pipeline.rules.categories.index(Category.FAKE_DOCS)] = 1.0
-    chosen = pipeline._categories(proba, rule_scores, np.full(2, -1))
+    chosen = pipeline._categories(proba, rule_scores, np.full(2, -1), np.zeros(2, dtype=bool))
     assert chosen == [Category.FAKE_DOCS, Category.ADVERTISING]
+
+
+def test_spam_speaking_as_a_brand_or_a_state_body_leans_to_phishing(pipeline: Pipeline) -> None:
+    categories = list(pipeline.model.categories)
+    proba = np.zeros((2, len(categories)))
+    proba[:, categories.index(Category.SCAM)] = 0.55
+    proba[:, categories.index(Category.PHISHING)] = 0.45
+    rule_scores = np.zeros((2, len(pipeline.rules.categories)))
+    speakers = np.array([True, False])
+    assert pipeline._categories(proba, rule_scores, np.full(2, -1), speakers) == [Category.PHISHING, Category.SCAM]
+    assert speaks_as_organisation(normalize("Shopee: don hang cua ban bi loi, lien he Zalo 0704 119 382").canonical)
+    assert speaks_as_organisation(normalize("Công an TP thông báo anh có liên quan đến vụ án").canonical)
+    assert not speaks_as_organisation(normalize("Em ơi mai chị ghé Shopee mua đồ nha").canonical)
 
 
 @pytest.mark.parametrize(
@@ -590,6 +604,48 @@ def test_a_bank_locking_an_account_from_its_own_brandname_is_a_service_notice(pi
     # the model's and the phishing phrases' scores only: an ad's words still count
     signals = {s.name: s.score for s in verdict.signals}
     assert signals["notice.brand_service"] == -round(signals["rule.phishing"] + max(0.0, signals["model.spam"]), 3)
+
+
+def test_a_brand_sending_readers_only_to_its_own_domains_cannot_collect(pipeline: Pipeline) -> None:
+    # written for this test, in the form of the carriers' and wallets' own notices
+    offer = (
+        "[TB] TANG 50% GIA TRI THE NAP dau tien vao Chu nhat cho thue bao Viettel. "
+        "Nap ngay tai https://viettel.vn/nap-the de nhan qua. LH 198 (0d)."
+    )
+    verdict = pipeline.verdict(Message(text=offer))
+    signals = {s.name: s for s in verdict.signals}
+    assert signals["notice.own_channels"].detail.startswith("links only to Viettel's own domains (viettel.vn)")
+    assert verdict.action is Action.ALLOW
+    # the model's and the harm phrases' scores are cancelled, an ad's wording is not
+    harm = sum(s.score for s in verdict.signals if s.name.startswith("rule.") and s.name != "rule.advertising")
+    assert signals["notice.own_channels"].score == -round(max(0.0, signals["model.spam"].score) + harm, 3)
+
+    excused = partial(_fires, pipeline, "notice.own_channels")
+    # a brand of the same group, and the state's domains, are the brand's own channels too
+    assert excused("Viettel Money: cap nhat sinh trac hoc truoc 01/01 tai https://viettel.vn/sth", None)
+    assert excused("Viettel thong bao: tra cuu thu tuc tai https://dichvucong.gov.vn", None)
+    for disguise in (
+        " Hoac lien he Zalo 0912 345 678",
+        " Nhan qua tai viettel-qua.top",
+        " Nhan qua tai https://bit.ly/3xYzQ",
+        " Soan QUA gui 8779 de nhan",
+        " Xac nhan tai https://www.google.com/url?q=https://viettel.vn",
+        " Chuyen phi 20.000d vao STK 0123456789 Vietcombank",
+        " Vui long cung cap ma OTP de nhan qua",
+    ):
+        assert not excused(offer + disguise, None), disguise
+    # another brand's domain is not the named brand's own; a message naming no brand has no owner
+    assert not excused("Viettel tang qua cho ban tai https://vietcombank.com.vn/uu-dai", None)
+    assert not excused("Tang 50% gia tri the nap tai https://viettel.vn/nap-the", None)
+
+
+def test_domains_have_their_owners() -> None:
+    assert domain_owner("https://km.vtmoney.vn/314y/uudai1") == "Viettel"  # Viettel Money is Viettel's
+    assert domain_owner("viettel.vn") == "Viettel"
+    assert domain_owner("my.vnpt.com.vn") == "VNPT"
+    assert domain_owner("dichvucong.gov.vn") == STATE_OWNER
+    assert domain_owner("viettel.vn-qua.top") is None
+    assert domain_owner("gov.vn.example.com") is None
 
 
 @pytest.mark.parametrize(

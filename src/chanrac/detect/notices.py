@@ -9,8 +9,14 @@ its own name from its own brandname), it warns, and it points nowhere but to off
 no link outside ``gov.vn`` and the brands' real domains, no mobile number, no bank account, no
 chat handle, no offer to recover lost money. A scam must point somewhere to work.
 
-This module owns that one check; :mod:`chanrac.detect.pipeline` turns it into the signal
-``notice.public_warning``, which cancels the content scores.
+The same reasoning tells a brand's own notices and offers from their imitations: a message that
+names a brand and sends the reader only to that brand's own domains (or the state's) gives a
+phisher or a scammer nowhere to collect — a carrier's top-up bonus linking to viettel.vn, a
+wallet's biometrics reminder linking to its own site.
+
+This module owns those checks; :mod:`chanrac.detect.pipeline` turns them into the signals
+``notice.public_warning``, ``notice.brand_service`` and ``notice.own_channels``, which cancel
+content scores.
 """
 
 from __future__ import annotations
@@ -19,9 +25,24 @@ import re
 
 from chanrac.model import IndicatorKind
 from chanrac.phone import is_mobile
-from chanrac.text import BRANDS, Brand, extract_indicators, is_official_domain
+from chanrac.text import (
+    BRANDS,
+    STATE_OWNER,
+    Brand,
+    domain_owner,
+    extract_indicators,
+    is_official_domain,
+    registrable_domain,
+)
+from chanrac.text.domains import APP_LINK_DOMAINS
 
-__all__ = ["brand_at_opening", "brand_service_notice", "public_warning"]
+__all__ = [
+    "brand_at_opening",
+    "brand_service_notice",
+    "own_channels_notice",
+    "public_warning",
+    "speaks_as_organisation",
+]
 
 # A notice or warning label at the start: [TB], (TB), [CẢNH BÁO], (KHUYẾN CÁO), [LƯU Ý] ...
 _LABEL_RE = re.compile(r"^\W{0,3}[\[(](?:tb|t/b|thong bao|canh bao|khuyen cao|luu y)[\])]")
@@ -33,6 +54,7 @@ _AUTHORITY_RE = re.compile(
     r"uy ban nhan dan|ubnd|mat tran to quoc|bo cong thuong|cuc tan so)\b"
 )
 _OPENING = 160  # characters in which the authority must be named
+_SPEAKER_OPENING = 80  # characters in which a state body is named when it speaks
 # A brand warning its own customers opens with its name and a warning word ("Techcombank cảnh
 # báo: …", "ACB lưu ý: …") and is sent from that brand's brandname: the name alone is what every
 # phishing text opens with.
@@ -65,6 +87,12 @@ _ASKS_REPLY_RE = re.compile(
 _NON_OFFICIAL_CONTACTS = frozenset(
     {IndicatorKind.BANK_ACCOUNT, IndicatorKind.ZALO, IndicatorKind.TELEGRAM, IndicatorKind.FACEBOOK}
 )
+_BRAND_NAMED_RE = re.compile(rf"\b({_BRAND_NAMES})\b")
+_LINKISH_RE = re.compile(r"[a-z0-9]\.[a-z]{2}|/")  # a word holding a domain or a path
+# A premium content short code to text (6xxx-8xxx, domain notes): a way to collect money.
+_PREMIUM_SHORT_CODE_RE = re.compile(r"\b(?:gui|den|toi) [678]\d{3}\b")
+# A link that sends the reader on (an open redirect on an official domain: google.com/url?q=…).
+_REDIRECT_RE = re.compile(r"[?&](?:q|url|u|link|redirect|continue|next)=", re.IGNORECASE)
 
 
 def public_warning(text: str, canonical: str, brandname: str | None = None) -> str | None:
@@ -124,6 +152,12 @@ def brand_at_opening(canonical: str) -> Brand | None:
     return None if match is None else _BRAND_OF_NAME[match.group(1)]
 
 
+def speaks_as_organisation(canonical: str) -> bool:
+    """Whether the message opens in the name of a brand or a state body ("Shopee:", "Công an TP
+    thông báo"): spam that does so impersonates, which is phishing's kind."""
+    return brand_at_opening(canonical) is not None or _AUTHORITY_RE.search(canonical, 0, _SPEAKER_OPENING) is not None
+
+
 def _points_only_to_official(text: str, brand_speaker: bool) -> bool:
     """Whether the message points nowhere but to official channels: no link outside the brands'
     and the state's domains, no bank account, no chat handle, no mobile number — and, when a
@@ -143,3 +177,40 @@ def _is_brands_sender(name: str, brandname: str) -> bool:
     brand = _BRAND_OF_NAME[name]
     sender = brandname.lower().replace(" ", "")
     return sender in brand.tokens or sender == brand.name.lower().replace(" ", "")
+
+
+def own_channels_notice(text: str, canonical: str) -> str | None:
+    """Why the message cannot collect anything for anyone but the brand it names (one line), or None.
+
+    It names a brand (:data:`chanrac.text.BRANDS`) and links to that brand's own domains (its
+    group's: Viettel Money's message may link to viettel.vn) or the state's, and to nothing else:
+    no other domain or shortener (an app's deep link aside), no redirect, no mobile number, bank
+    account, chat handle or e-mail address, no premium short code, no request for a code or a
+    reply, no offer to recover money. Whatever its wording — a top-up bonus, a biometrics
+    reminder, a lock notice — the reader can only reach the brand itself."""
+    # the names in the words, not in the links: vietcombank.com.vn does not name Vietcombank
+    prose = " ".join(word for word in canonical.split(" ") if _LINKISH_RE.search(word) is None)
+    named = {_BRAND_OF_NAME[name].owner for name in _BRAND_NAMED_RE.findall(prose)}
+    if not named or _PREMIUM_SHORT_CODE_RE.search(canonical):
+        return None
+    if _RECOVERY_RE.search(canonical) or _ASKS_REPLY_RE.search(canonical):
+        return None
+    own: list[str] = []
+    for indicator in extract_indicators(text):
+        kind = indicator.kind
+        if kind is IndicatorKind.AMOUNT:
+            continue
+        if kind is IndicatorKind.URL:
+            if _REDIRECT_RE.search(indicator.value):
+                return None
+            continue
+        if kind is not IndicatorKind.DOMAIN:
+            return None  # a phone number, an account, a chat handle, an e-mail address
+        owner = domain_owner(indicator.value)
+        if owner == STATE_OWNER or owner in named:
+            own.append(indicator.value)
+        elif registrable_domain(indicator.value) not in APP_LINK_DOMAINS:
+            return None
+    if not own:
+        return None
+    return f"links only to {', '.join(sorted(named))}'s own domains ({', '.join(own[:3])}); nothing else to contact"

@@ -23,8 +23,10 @@ __all__ = [
     "CHEAP_TLDS",
     "MULTI_PART_SUFFIXES",
     "SHORTENERS",
+    "STATE_OWNER",
     "Brand",
     "betting_site",
+    "domain_owner",
     "is_cheap_tld",
     "is_official_domain",
     "is_shortener",
@@ -85,10 +87,13 @@ class Brand:
     tokens: frozenset[str]  # folded, as they appear in domain labels
     # Whether people write under its name from their own phones: shippers, sellers, drivers.
     staff_write: bool = False
+    # The group it belongs to (Viettel Money and Viettel Post are Viettel's): a message naming one
+    # may link to the others' domains.
+    owner: str = ""
 
 
-def _brand(name: str, domains: str, tokens: str, *, staff_write: bool = False) -> Brand:
-    return Brand(name, frozenset(words(domains)), frozenset(words(tokens)), staff_write)
+def _brand(name: str, domains: str, tokens: str, *, staff_write: bool = False, owner: str = "") -> Brand:
+    return Brand(name, frozenset(words(domains)), frozenset(words(tokens)), staff_write, owner or name)
 
 
 #: Vietnamese banks, wallets, carriers, delivery firms, shops and public services, and the foreign
@@ -122,11 +127,16 @@ BRANDS: tuple[Brand, ...] = (
     _brand("MoMo", "momo.vn", "momo"),
     _brand("ZaloPay", "zalopay.vn", "zalopay"),
     _brand("VNPAY", "vnpay.vn", "vnpay"),
-    _brand("Viettel Money", "viettelmoney.vn viettelpay.vn", "viettelmoney viettelpay"),
-    _brand("Viettel", "viettel.vn viettel.com.vn vietteltelecom.vn tv360.vn viettelstore.vn myviettel.vn", "viettel"),
-    _brand("VinaPhone", "vinaphone.com.vn vinaphoneplus.com.vn", "vinaphone"),
+    _brand("Viettel Money", "viettelmoney.vn viettelpay.vn vtmoney.vn", "viettelmoney viettelpay", owner="Viettel"),
+    _brand(
+        "Viettel",
+        "viettel.vn viettel.com.vn vietteltelecom.vn tv360.vn viettelstore.vn myviettel.vn myvt.vn viettelstudy.vn",
+        "viettel",
+    ),
+    _brand("VinaPhone", "vinaphone.com.vn vinaphoneplus.com.vn", "vinaphone", owner="VNPT"),
     _brand("MobiFone", "mobifone.vn", "mobifone"),
-    _brand("VNPT", "vnpt.vn vnpt.com.vn", "vnpt"),
+    _brand("VNPT", "vnpt.vn vnpt.com.vn vnptmoney.vn vnptpay.vn", "vnpt"),
+    _brand("Vietnamobile", "vietnamobile.com.vn", "vietnamobile"),
     _brand("EVN", "evn.com.vn evnhcmc.vn evnhanoi.vn evnspc.vn evnnpc.vn evncpc.vn", "evn evnhcmc evnhanoi"),
     _brand("General Department of Taxation", "gdt.gov.vn", "gdt thuedientu tongcucthue"),
     _brand("VNeID", "vneid.gov.vn", "vneid"),
@@ -134,7 +144,9 @@ BRANDS: tuple[Brand, ...] = (
     _brand("Traffic police", "csgt.vn", "csgt phatnguoi"),
     _brand("Social Insurance", "baohiemxahoi.gov.vn", "baohiemxahoi bhxh vssid"),
     _brand("Vietnam Post", "vnpost.vn", "vnpost", staff_write=True),
-    _brand("Viettel Post", "viettelpost.com.vn viettelpost.vn", "viettelpost", staff_write=True),
+    _brand(
+        "Viettel Post", "viettelpost.com.vn viettelpost.vn vtp.vn", "viettelpost", staff_write=True, owner="Viettel"
+    ),
     _brand("GHN", "ghn.vn", "ghn giaohangnhanh", staff_write=True),
     _brand("GHTK", "ghtk.vn", "ghtk giaohangtietkiem", staff_write=True),
     _brand("Shopee", "shopee.vn", "shopee", staff_write=True),
@@ -170,6 +182,8 @@ _SHORT_NAME_TO_BRAND: dict[str, Brand] = {
     for short, name in (("techcom", "Techcombank"), ("vietcom", "Vietcombank"))
 }
 _REAL_DOMAIN_TO_BRAND: dict[str, Brand] = {domain: brand for brand in BRANDS for domain in brand.domains}
+#: What :func:`domain_owner` calls the state's domains.
+STATE_OWNER = "state"
 _LEET_DOMAIN = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a"})
 
 _SCHEME_RE = re.compile(r"^(?:h[tx*]{2}p(s?)|fxp)(?::|\[:\])//", re.IGNORECASE)
@@ -262,8 +276,17 @@ def _unicode_host(host: str) -> str:
 def is_official_domain(domain: str) -> bool:
     """Whether the host (or URL) belongs to a state body (``.gov.vn``, which only state bodies can
     register) or is one of the real domains of a brand in :data:`BRANDS`."""
+    return domain_owner(domain) is not None
+
+
+def domain_owner(domain: str) -> str | None:
+    """Who owns the host (or URL): a brand's group (:attr:`Brand.owner`, ``km.vtmoney.vn`` →
+    ``"Viettel"``), ``"state"`` for ``gov.vn``, or None for anyone else."""
     host = _host(domain)
-    return host == "gov.vn" or host.endswith(".gov.vn") or registrable_domain(host) in _REAL_DOMAIN_TO_BRAND
+    if host == "gov.vn" or host.endswith(".gov.vn"):
+        return STATE_OWNER
+    brand = _REAL_DOMAIN_TO_BRAND.get(registrable_domain(host))
+    return None if brand is None else brand.owner
 
 
 def lookalike_brand(domain: str) -> str | None:

@@ -252,6 +252,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Thông báo dịch vụ của chính thương hiệu, gửi từ brandname của họ, chỉ dẫn tới kênh chính thức",
         "The brand's own service notice, from its brandname, pointing only to official channels",
     ),
+    "signal_name.notice.own_channels": (
+        "Chỉ dẫn tới tên miền của chính thương hiệu được nêu tên, không có kênh liên hệ nào khác",
+        "Links only to the named brand's own domains, with no other way to be reached",
+    ),
     "signal_name.sender.writes_as_brand": (
         "Số cá nhân hoặc địa chỉ e-mail tự xưng là ngân hàng, nhà mạng, cơ quan hay hãng lớn",
         "A subscriber's number or an e-mail address writing as a bank, carrier, state body or platform",
