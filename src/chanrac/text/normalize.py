@@ -455,6 +455,16 @@ def _read_inner_j(match: re.Match[str]) -> str:
     return read if is_syllable(read) and not is_syllable(word) else word
 
 
+def _collapse_repeat(match: re.Match[str]) -> str:
+    """One letter for a run of it ("vaaaay"), except x's that mask digits ("77102xxx", "0071xxxx123")."""
+    letter = match.group(1)
+    if letter == "x":
+        text, start, end = match.string, match.start(), match.end()
+        if (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit()):
+            return match.group()
+    return letter
+
+
 def _letters_round(chunk: str, tricks: list[str]) -> str:
     if _LEET_HINT_RE.search(chunk):
         read = _LEET_WORD_RE.sub(_read_leet, chunk)
@@ -462,8 +472,10 @@ def _letters_round(chunk: str, tricks: list[str]) -> str:
             tricks.append("leet")
             chunk = read
     if _REPEAT_HINT_RE.search(chunk):
-        tricks.append("repeat_letters")
-        chunk = _REPEAT_RE.sub(_FIRST_GROUP, chunk)
+        collapsed = _REPEAT_RE.sub(_collapse_repeat, chunk)
+        if collapsed != chunk:
+            tricks.append("repeat_letters")
+            chunk = collapsed
     if _SPLIT_HINT_RE.search(" " + chunk) or (not chunk.isascii() and _EMOJI_SPLIT_HINT_RE.search(chunk)):
         used: list[str] = []
         chunk = _SPLIT_RE.sub(lambda m: _split_letters(m, used), chunk)
