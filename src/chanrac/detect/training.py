@@ -32,11 +32,16 @@ OWN_WEIGHT = 3.0
 
 
 def augment(examples: Sequence[Example], seed: int = 7) -> list[Example]:
-    """One obfuscated copy of every spam example (spammers' tricks, never the ham's)."""
-    rng = random.Random(seed)
+    """One obfuscated copy of every spam example (spammers' tricks, never the ham's).
+
+    Each copy is drawn from a generator seeded by the example's own text, not from one stream
+    over the corpus: adding, dropping or rewording one example changes its own copy only, not
+    the copies of every example after it (which moved figures by several messages between
+    trainings that differed in a handful of texts)."""
     out = []
     for example in examples:
         if example.is_spam:
+            rng = random.Random(f"{seed}:{example.text}")
             text = obfuscate(example.text, rng, tricks=AUGMENT_TRICKS, rate=0.25)
             out.append(Example(text, example.label, example.category, example.source + "+obfuscated", example.sender))
     return out
