@@ -64,7 +64,8 @@ RULES: tuple[Rule, ...] = tuple(
             "lo de; danh de; casino; baccarat; da ga; soi keo; keo nha cai; vong cuoc; "
             "tan thu; hoan tra cuoc; cuoc thua; doi thuong; quay hu; the thao ao; "
             "slot game; bai doi thuong; keo bong da; ty le cuoc; rut tien sieu toc; "
-            "soi cau; bach thu lo; song thu lo; lo xien; cap so dac biet; chuyen gia xo so; du doan xo so",
+            "soi cau; bach thu lo; song thu lo; lo xien; cap so dac biet; chuyen gia xo so; du doan xo so; "
+            "du doan kqxs; du doan ket qua xo so; du doan xsmn; du doan xsmb; du doan xsmt",
         ),
         # Betting sites named in public warnings (chanrac.text.domains); a name is one token here,
         # so "sun win" does not fire. A domain named after a site (hitclub.win) fires too, beside
@@ -77,7 +78,7 @@ RULES: tuple[Rule, ...] = tuple(
             "vay tien nhanh; vay nhanh; giai ngan trong ngay; giai ngan nhanh; khong tham dinh; "
             "khong the chap; vay tin chap; vay online; vay bang cccd; vay theo sim; no xau van vay; "
             "ho tro no xau; tin dung den; vay nong; app vay; khoan vay da duoc; "
-            "lien he nguoi than; toan bo danh ba; thu hoi no; khong thanh toan khoan no; "
+            "lien he nguoi than; toan bo danh ba; du danh ba; het danh ba; thu hoi no; khong thanh toan khoan no; "
             "cam so; cam xe; rut tien mat tu the; dao han the",
         ),
         *_rules(
