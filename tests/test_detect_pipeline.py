@@ -639,6 +639,23 @@ def test_a_brand_sending_readers_only_to_its_own_domains_cannot_collect(pipeline
     assert not excused("Tang 50% gia tri the nap tai https://viettel.vn/nap-the", None)
 
 
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [  # written for this test, after the prize and lottery-tip lures of the domain notes
+        ("Chuc mung TB nhan qua tang iPhone tu chuong trinh quay so. De xac nhan soan XN gui 8779", True),
+        ("Du doan KQXS mien Bac chinh xac, soan DD MB gui 6779 (15.000d/tin)", True),
+        ("Soạn tin: VIP gửi 7169 để nhận kết quả sớm nhất", True),
+        ("Quy khach da dang ky dich vu thanh cong. De huy soan HUY GAME gui 8779", False),
+        ("[QC] Mua 1 tang 1 tra sua. Tu choi nhan tin soan TC PL gui 6089", False),
+        ("DKQC DienMayXanh: dong y nhan tin quang cao, soan Y gui 8089", False),
+        ("Soan ST90N gui 191 de dang ky goi cuoc", False),  # the carrier's own code, no premium
+        ("Em gui 8779 nghin cho anh roi nhe", False),
+    ],
+)
+def test_a_request_to_text_a_premium_short_code_is_a_signal(pipeline: Pipeline, text: str, fires: bool) -> None:
+    assert _fires(pipeline, "indicator.premium_short_code", text, None) is fires
+
+
 def test_domains_have_their_owners() -> None:
     assert domain_owner("https://km.vtmoney.vn/314y/uudai1") == "Viettel"  # Viettel Money is Viettel's
     assert domain_owner("viettel.vn") == "Viettel"

@@ -101,6 +101,10 @@ INDICATOR_CATEGORY_WEIGHT = 0.5
 # towards phishing: spam that opens so impersonates (136 of 152 such spam in the labelled sets).
 IMPERSONATION_CATEGORY_WEIGHT = 0.25
 OTT_CONTACT_SCORE = 0.5
+# Asked to text a keyword to a premium content short code (6xxx-8xxx, whose second digit is the
+# price per message): the prize and lottery-tip lures of the domain notes are paid so. Cancelling
+# ("HUY", "TC") and answering an advertiser's consent request ("DKQC …") are not lures.
+PREMIUM_SHORT_CODE_SCORE = 1.5
 # A cryptocurrency address to pay into: sextortion, "investment" and task scams are paid so; no
 # Vietnamese business may take crypto in payment.
 CRYPTO_WALLET_SCORE = 2.0
@@ -200,6 +204,9 @@ _HINT_DOMAIN_RE = re.compile(r"\.(?<=[a-z0-9]\.)[a-z]")  # "[a-z0-9]\.[a-z]" fro
 _HINT_ZALO_RE = re.compile(r"\bzalo\b")
 _HINT_TELEGRAM_RE = re.compile(r"\btele(?:gram)?\b")  # "tele" is what spam calls it
 _DIGIT_RUN_RE = re.compile(r"\d[\d .-]{7,}\d")
+_PREMIUM_REQUEST_RE = re.compile(
+    r"\bsoan(?: tin)?:? (?!(?:huy|tc|off|tu choi|stop|y|n)\b)[a-z0-9]+(?: [a-z0-9]+){0,2} gui [678]\d{3}\b"
+)
 # An IPv4 address with a scheme before it, or a port or a path after it (amounts such as
 # 1.500.000.000 have neither).
 _IP_LINK_RE = re.compile(
@@ -350,6 +357,12 @@ class Pipeline:
                 if tricks:
                     score = min(3.0, sum(OBFUSCATION_SCORES[t] for t in tricks))
                     signals.append(Signal("text.obfuscated", score, ", ".join(tricks)))
+            if (
+                "gui " in text
+                and (premium := _PREMIUM_REQUEST_RE.search(text)) is not None
+                and not text.startswith("dkqc")
+            ):
+                signals.append(Signal("indicator.premium_short_code", PREMIUM_SHORT_CODE_SCORE, premium.group()))
             digit_run = _DIGIT_RUN_RE.search(text) is not None
             own_domain = False
             if digit_run or indicator_reputation or _indicator_hint(text, message.text):

@@ -252,6 +252,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Thông báo dịch vụ của chính thương hiệu, gửi từ brandname của họ, chỉ dẫn tới kênh chính thức",
         "The brand's own service notice, from its brandname, pointing only to official channels",
     ),
+    "signal_name.indicator.premium_short_code": (
+        "Yêu cầu nhắn tin tới đầu số nội dung tính phí (6xxx–8xxx)",
+        "Asks to text a premium content short code (6xxx–8xxx)",
+    ),
     "signal_name.notice.own_channels": (
         "Chỉ dẫn tới tên miền của chính thương hiệu được nêu tên, không có kênh liên hệ nào khác",
         "Links only to the named brand's own domains, with no other way to be reached",
