@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from chanrac.model import IndicatorKind
-from chanrac.phone import is_mobile
+from chanrac.phone import is_mobile, short_code_price_vnd
 from chanrac.text import (
     BRANDS,
     STATE_OWNER,
@@ -89,8 +89,8 @@ _NON_OFFICIAL_CONTACTS = frozenset(
 )
 _BRAND_NAMED_RE = re.compile(rf"\b({_BRAND_NAMES})\b")
 _LINKISH_RE = re.compile(r"[a-z0-9]\.[a-z]{2}|/")  # a word holding a domain or a path
-# A premium content short code to text (6xxx-8xxx, domain notes): a way to collect money.
-_PREMIUM_SHORT_CODE_RE = re.compile(r"\b(?:gui|den|toi) [678]\d{3}\b")
+# A short code to text: a premium content code (6xxx-8xxx, chanrac.phone) is a way to collect money.
+_TEXT_TO_CODE_RE = re.compile(r"\b(?:gui|den|toi) (\d{4})\b")
 # A link that sends the reader on (an open redirect on an official domain: google.com/url?q=…).
 _REDIRECT_RE = re.compile(r"[?&](?:q|url|u|link|redirect|continue|next)=", re.IGNORECASE)
 
@@ -191,7 +191,7 @@ def own_channels_notice(text: str, canonical: str) -> str | None:
     # the names in the words, not in the links: vietcombank.com.vn does not name Vietcombank
     prose = " ".join(word for word in canonical.split(" ") if _LINKISH_RE.search(word) is None)
     named = {_BRAND_OF_NAME[name].owner for name in _BRAND_NAMED_RE.findall(prose)}
-    if not named or _PREMIUM_SHORT_CODE_RE.search(canonical):
+    if not named or any(short_code_price_vnd(m.group(1)) for m in _TEXT_TO_CODE_RE.finditer(canonical)):
         return None
     if _RECOVERY_RE.search(canonical) or _ASKS_REPLY_RE.search(canonical):
         return None

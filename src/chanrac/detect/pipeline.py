@@ -58,7 +58,7 @@ from chanrac.detect.notices import (
 from chanrac.detect.rules import STRONG_WEIGHT, RuleMatcher
 from chanrac.law import AD_LABELS, AD_LABELS_LEGACY
 from chanrac.model import Action, Category, Message, Sender, SenderKind, Signal, Verdict
-from chanrac.phone import Operator
+from chanrac.phone import Operator, short_code_price_vnd
 from chanrac.text import extract_indicators, is_cheap_tld, is_official_domain, is_shortener, lookalike_brand, normalize
 from chanrac.text.domains import betting_site, registrable_domain
 from chanrac.text.indicators import ZALO_APP_LINK
@@ -205,7 +205,7 @@ _HINT_ZALO_RE = re.compile(r"\bzalo\b")
 _HINT_TELEGRAM_RE = re.compile(r"\btele(?:gram)?\b")  # "tele" is what spam calls it
 _DIGIT_RUN_RE = re.compile(r"\d[\d .-]{7,}\d")
 _PREMIUM_REQUEST_RE = re.compile(
-    r"\bsoan(?: tin)?:? (?!(?:huy|tc|off|tu choi|stop|y|n)\b)[a-z0-9]+(?: [a-z0-9]+){0,2} gui [678]\d{3}\b"
+    r"\bsoan(?: tin)?:? (?!(?:huy|tc|off|tu choi|stop|y|n)\b)[a-z0-9]+(?: [a-z0-9]+){0,2} gui (\d{4})\b"
 )
 # An IPv4 address with a scheme before it, or a port or a path after it (amounts such as
 # 1.500.000.000 have neither).
@@ -357,12 +357,8 @@ class Pipeline:
                 if tricks:
                     score = min(3.0, sum(OBFUSCATION_SCORES[t] for t in tricks))
                     signals.append(Signal("text.obfuscated", score, ", ".join(tricks)))
-            if (
-                "gui " in text
-                and (premium := _PREMIUM_REQUEST_RE.search(text)) is not None
-                and not text.startswith("dkqc")
-            ):
-                signals.append(Signal("indicator.premium_short_code", PREMIUM_SHORT_CODE_SCORE, premium.group()))
+            if "gui " in text and (premium := _premium_request(text)) is not None:
+                signals.append(Signal("indicator.premium_short_code", PREMIUM_SHORT_CODE_SCORE, premium))
             digit_run = _DIGIT_RUN_RE.search(text) is not None
             own_domain = False
             if digit_run or indicator_reputation or _indicator_hint(text, message.text):
@@ -665,6 +661,17 @@ def _indicator_hint(canonical: str, original: str) -> bool:
 
 def _may_hold_wallet(text: str, canonical: str) -> bool:
     return "bc1" in canonical or "0x" in canonical or ("T" in text and _TRON_RE.search(text) is not None)
+
+
+def _premium_request(canonical: str) -> str | None:
+    """The request to text a keyword to a premium content short code, with its price, or None
+    (an advertiser's consent request, "DKQC …", is answered so and asks for nothing more)."""
+    if canonical.startswith("dkqc"):
+        return None
+    for match in _PREMIUM_REQUEST_RE.finditer(canonical):
+        if (price := short_code_price_vnd(match.group(1))) is not None:
+            return f"{match.group()} ({price:,} VND per message)"
+    return None
 
 
 def _apk_words(text: str) -> Iterator[str]:
