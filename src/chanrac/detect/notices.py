@@ -22,19 +22,11 @@ content scores.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from chanrac.model import IndicatorKind
 from chanrac.phone import is_mobile, short_code_price_vnd
-from chanrac.text import (
-    BRANDS,
-    STATE_OWNER,
-    Brand,
-    domain_owner,
-    extract_indicators,
-    is_official_domain,
-    registrable_domain,
-)
-from chanrac.text.domains import APP_LINK_DOMAINS
+from chanrac.text import BRANDS, STATE_OWNER, Brand, domain_owner, extract_indicators, is_official_domain
 
 __all__ = [
     "brand_at_opening",
@@ -179,38 +171,24 @@ def _is_brands_sender(name: str, brandname: str) -> bool:
     return sender in brand.tokens or sender == brand.name.lower().replace(" ", "")
 
 
-def own_channels_notice(text: str, canonical: str) -> str | None:
+def own_channels_notice(canonical: str, links: Sequence[str]) -> str | None:
     """Why the message cannot collect anything for anyone but the brand it names (one line), or None.
 
-    It names a brand (:data:`chanrac.text.BRANDS`) and links to that brand's own domains (its
-    group's: Viettel Money's message may link to viettel.vn) or the state's, and to nothing else:
-    no other domain or shortener (an app's deep link aside), no redirect, no mobile number, bank
-    account, chat handle or e-mail address, no premium short code, no request for a code or a
-    reply, no offer to recover money. Whatever its wording — a top-up bonus, a biometrics
-    reminder, a lock notice — the reader can only reach the brand itself."""
+    ``links``: the domains the message links to, which the caller has found to be brands', the
+    state's or apps' deep links, with no other domain, shortener, number, account, chat handle or
+    e-mail address in the message. It must name a brand (:data:`chanrac.text.BRANDS`) and link to
+    that brand's own domains (its group's: Viettel Money's message may link to viettel.vn) or
+    the state's, with no redirect, no premium short code, no request for a code or a reply and no
+    offer to recover money. Whatever its wording — a top-up bonus, a biometrics reminder, a lock
+    notice — the reader can only reach the brand itself."""
     # the names in the words, not in the links: vietcombank.com.vn does not name Vietcombank
     prose = " ".join(word for word in canonical.split(" ") if _LINKISH_RE.search(word) is None)
     named = {_BRAND_OF_NAME[name].owner for name in _BRAND_NAMED_RE.findall(prose)}
     if not named or any(short_code_price_vnd(m.group(1)) for m in _TEXT_TO_CODE_RE.finditer(canonical)):
         return None
-    if _RECOVERY_RE.search(canonical) or _ASKS_REPLY_RE.search(canonical):
+    if _RECOVERY_RE.search(canonical) or _ASKS_REPLY_RE.search(canonical) or _REDIRECT_RE.search(canonical):
         return None
-    own: list[str] = []
-    for indicator in extract_indicators(text):
-        kind = indicator.kind
-        if kind is IndicatorKind.AMOUNT:
-            continue
-        if kind is IndicatorKind.URL:
-            if _REDIRECT_RE.search(indicator.value):
-                return None
-            continue
-        if kind is not IndicatorKind.DOMAIN:
-            return None  # a phone number, an account, a chat handle, an e-mail address
-        owner = domain_owner(indicator.value)
-        if owner == STATE_OWNER or owner in named:
-            own.append(indicator.value)
-        elif registrable_domain(indicator.value) not in APP_LINK_DOMAINS:
-            return None
+    own = [link for link in links if (owner := domain_owner(link)) == STATE_OWNER or owner in named]
     if not own:
         return None
     return f"links only to {', '.join(sorted(named))}'s own domains ({', '.join(own[:3])}); nothing else to contact"

@@ -60,7 +60,7 @@ from chanrac.law import AD_LABELS, AD_LABELS_LEGACY
 from chanrac.model import Action, Category, Message, Sender, SenderKind, Signal, Verdict
 from chanrac.phone import Operator, short_code_price_vnd
 from chanrac.text import extract_indicators, is_cheap_tld, is_official_domain, is_shortener, lookalike_brand, normalize
-from chanrac.text.domains import betting_site, registrable_domain
+from chanrac.text.domains import APP_LINK_DOMAINS, betting_site, registrable_domain
 from chanrac.text.indicators import ZALO_APP_LINK
 from chanrac.text.patterns import TLDS
 
@@ -360,9 +360,9 @@ class Pipeline:
             if "gui " in text and (premium := _premium_request(text)) is not None:
                 signals.append(Signal("indicator.premium_short_code", PREMIUM_SHORT_CODE_SCORE, premium))
             digit_run = _DIGIT_RUN_RE.search(text) is not None
-            own_domain = False
+            own_links: tuple[str, ...] = ()
             if digit_run or indicator_reputation or _indicator_hint(text, message.text):
-                indicator_kinds[i], own_domain = self._indicator_signals(message.text, text, signals, digit_run)
+                indicator_kinds[i], own_links = self._indicator_signals(message.text, text, signals, digit_run)
             if message.sender is None:  # the usual case, without the method call
                 form = legal_form_content(text)
             else:
@@ -370,7 +370,8 @@ class Pipeline:
                     message.sender, text, rule_rows[i], fired.get(self._advertising_column, ()), signals
                 )
             if self._public_warning(message, text, signals) or (
-                own_domain and self._own_channels(message.text, text, signals)
+                # a run of digits may be a number or an account to reach; "@" an address or a handle
+                own_links and not digit_run and "@" not in message.text and self._own_channels(text, own_links, signals)
             ):
                 form = None  # its content scores are cancelled already
             if form is not None:
@@ -419,13 +420,18 @@ class Pipeline:
             out.append(Verdict(score, "spam", categories[i], action, tuple(signals)))
         return out
 
-    def _indicator_signals(self, text: str, canonical: str, signals: list[Signal], digit_run: bool) -> tuple[int, bool]:
+    def _indicator_signals(
+        self, text: str, canonical: str, signals: list[Signal], digit_run: bool
+    ) -> tuple[int, tuple[str, ...]]:
         """Indicator signals; ``digit_run``: whether the text has a run of digits long enough to
         hold a phone number (every match of _PHONE_RE is one). Returns the category model's column
         of the kind an indicator names (a look-alike: phishing; a betting mirror: gambling; a
-        crypto wallet: scam), or -1; and whether a brand's or the state's own domain is linked."""
+        crypto wallet: scam), or -1; and the brands' and the state's own domains the message links
+        to when it links to nothing else (apps' deep links aside) and has no other indicator."""
         kind_column = -1
-        own_domain = False
+        own_domains: list[str] = []
+        elsewhere = False  # a domain that is neither a brand's or the state's own nor an app's deep link
+        signals_before = len(signals)
         seen: set[str] = set()
         # Every defanged dot has a bracket. A domain has a dot and no space, and _DOMAIN_RE's
         # look-behind and look-ahead both accept a space or an edge: matching word by word
@@ -456,8 +462,10 @@ class Pipeline:
                 signals.append(Signal("indicator.shortener", SHORTENER_SCORE, detail))
             elif kind == "cheap_tld":
                 signals.append(Signal("indicator.cheap_tld", CHEAP_TLD_SCORE, detail))
-            elif kind == "own":
-                own_domain = True
+            if kind == "own":
+                own_domains.append(domain)
+            elif kind != "app_link":
+                elsewhere = True
         if "/" in defanged and (ip_link := _IP_LINK_RE.search(defanged)) is not None:
             kind_column = self._model_phishing if kind_column < 0 else kind_column
             signals.append(Signal("indicator.ip_link", IP_LINK_SCORE, ip_link.group()))
@@ -480,7 +488,9 @@ class Pipeline:
                 if indicator.value in reputation:
                     score = max(-REPUTATION_CLIP, min(REPUTATION_CLIP, float(reputation[indicator.value])))
                     signals.append(Signal("reputation.indicator", score, f"{indicator.kind.value} {indicator.value}"))
-        return kind_column, own_domain
+        if elsewhere or len(signals) > signals_before:
+            return kind_column, ()
+        return kind_column, tuple(own_domains)
 
     def _public_warning(self, message: Message, canonical: str, signals: list[Signal]) -> bool:
         """Add ``notice.public_warning`` when the message is an authority's warning about scams
@@ -513,13 +523,12 @@ class Pipeline:
         )
         return True
 
-    def _own_channels(self, text: str, canonical: str, signals: list[Signal]) -> bool:
+    def _own_channels(self, canonical: str, links: Sequence[str], signals: list[Signal]) -> bool:
         """Add ``notice.own_channels`` when the message names a brand and sends the reader only to
-        that brand's own domains (:func:`chanrac.detect.notices.own_channels_notice`): the model's
-        and the harm phrases' scores are not counted — whether an ad keeps the legal form still is."""
-        if any(_prohibited_indicator(s) for s in signals):
-            return False
-        if (detail := own_channels_notice(text, canonical)) is None:
+        that brand's own domains (``links``; :func:`chanrac.detect.notices.own_channels_notice`):
+        the model's and the harm phrases' scores are not counted — whether an ad keeps the legal
+        form still is."""
+        if (detail := own_channels_notice(canonical, links)) is None:
             return False
         content = max(0.0, signals[0].score) + sum(
             s.score for s in signals if s.name.startswith("rule.") and s.name != "rule.advertising"
@@ -751,4 +760,6 @@ def _domain_verdict(domain: str) -> tuple[str, str]:
         return "cheap_tld", registrable_domain(domain)
     if is_official_domain(domain):
         return "own", domain
+    if registrable_domain(domain) in APP_LINK_DOMAINS:
+        return "app_link", domain
     return "", ""
