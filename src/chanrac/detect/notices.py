@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from chanrac.model import IndicatorKind
 from chanrac.phone import is_mobile, short_code_price_vnd
 from chanrac.text import BRANDS, STATE_OWNER, Brand, domain_owner, extract_indicators, is_official_domain
+from chanrac.text.patterns import TRAILING_PUNCTUATION
 
 __all__ = [
     "brand_at_opening",
@@ -79,8 +80,15 @@ _ASKS_REPLY_RE = re.compile(
 _NON_OFFICIAL_CONTACTS = frozenset(
     {IndicatorKind.BANK_ACCOUNT, IndicatorKind.ZALO, IndicatorKind.TELEGRAM, IndicatorKind.FACEBOOK}
 )
-_BRAND_NAMED_RE = re.compile(rf"\b({_BRAND_NAMES})\b")
-_LINKISH_RE = re.compile(r"[a-z0-9]\.[a-z]{2}|/")  # a word holding a domain or a path
+# The names each brand group goes by (Viettel: viettel, viettel money, viettelpay…), one word or more.
+_GROUP_NAMES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    owner: (
+        frozenset(n for n, b in _BRAND_OF_NAME.items() if b.owner == owner and " " not in n),
+        tuple(f" {n} " for n, b in _BRAND_OF_NAME.items() if b.owner == owner and " " in n),
+    )
+    for owner in {b.owner for b in BRANDS}
+}
+_WORD_EDGE = "([{<\"'" + TRAILING_PUNCTUATION
 # A short code to text: a premium content code (6xxx-8xxx, chanrac.phone) is a way to collect money.
 _TEXT_TO_CODE_RE = re.compile(r"\b(?:gui|den|toi) (\d{4})\b")
 # A link that sends the reader on (an open redirect on an official domain: google.com/url?q=…).
@@ -176,19 +184,32 @@ def own_channels_notice(canonical: str, links: Sequence[str]) -> str | None:
 
     ``links``: the domains the message links to, which the caller has found to be brands', the
     state's or apps' deep links, with no other domain, shortener, number, account, chat handle or
-    e-mail address in the message. It must name a brand (:data:`chanrac.text.BRANDS`) and link to
-    that brand's own domains (its group's: Viettel Money's message may link to viettel.vn) or
-    the state's, with no redirect, no premium short code, no request for a code or a reply and no
-    offer to recover money. Whatever its wording — a top-up bonus, a biometrics reminder, a lock
-    notice — the reader can only reach the brand itself."""
+    e-mail address in the message. It must link to the own domains of a brand it names in its
+    words (a brand's group's: Viettel Money's message may link to viettel.vn) or to the state's
+    (``gov.vn``, which only state bodies can register), with no redirect, no premium short code,
+    no request for a code or a reply and no offer to recover money. Whatever its wording — a
+    top-up bonus, a biometrics reminder, a lock notice — the reader can only reach the brand
+    itself."""
     # the names in the words, not in the links: vietcombank.com.vn does not name Vietcombank
-    prose = " ".join(word for word in canonical.split(" ") if _LINKISH_RE.search(word) is None)
-    named = {_BRAND_OF_NAME[name].owner for name in _BRAND_NAMED_RE.findall(prose)}
-    if not named or any(short_code_price_vnd(m.group(1)) for m in _TEXT_TO_CODE_RE.finditer(canonical)):
+    words = {w for word in canonical.split(" ") if "." not in (w := word.strip(_WORD_EDGE)) and "/" not in w}
+    padded = f" {canonical} "
+    own = [
+        link
+        for link in links
+        if (owner := domain_owner(link)) == STATE_OWNER or (owner is not None and _names_group(owner, words, padded))
+    ]
+    if not own:
+        return None
+    if any(short_code_price_vnd(m.group(1)) for m in _TEXT_TO_CODE_RE.finditer(canonical)):
         return None
     if _RECOVERY_RE.search(canonical) or _ASKS_REPLY_RE.search(canonical) or _REDIRECT_RE.search(canonical):
         return None
-    own = [link for link in links if (owner := domain_owner(link)) == STATE_OWNER or owner in named]
-    if not own:
-        return None
-    return f"links only to {', '.join(sorted(named))}'s own domains ({', '.join(own[:3])}); nothing else to contact"
+    owners = sorted({owner for link in own if (owner := domain_owner(link)) is not None})
+    return f"links only to {', '.join(owners)}'s own domains ({', '.join(own[:3])}); nothing else to contact"
+
+
+def _names_group(owner: str, words: set[str], padded: str) -> bool:
+    """Whether the message's words name the brand group ``owner`` (single-word names among
+    ``words``, longer names inside the space-padded text)."""
+    single, longer = _GROUP_NAMES[owner]
+    return not single.isdisjoint(words) or any(name in padded for name in longer)
