@@ -104,8 +104,12 @@ def run(db_url: str, bodies: list[bytes], clients: int, workers: int, campaigns:
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     follower = None
     if campaigns == "worker":
-        follower = subprocess.Popen([*chanrac, "campaigns", "follow", "--interval", "0.2"], env=env,
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        follower = subprocess.Popen(
+            [*chanrac, "campaigns", "follow", "--interval", "0.2"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base, proc)
@@ -165,8 +169,14 @@ def main() -> None:
         title=f"intake via POST /api/v1/reports/batch ({args.reports:,} reports, batches of {args.batch:,}, "
         f"campaign assignment {args.campaigns})"
     )
-    columns = ("database", "server processes", "acknowledged reports/s", "all in campaigns after", "acknowledged",
-               "missing after")
+    columns = (
+        "database",
+        "server processes",
+        "acknowledged reports/s",
+        "all in campaigns after",
+        "acknowledged",
+        "missing after",
+    )
     for column in columns:
         table.add_column(column, justify="right")
     from chanrac.store.db import upgrade
@@ -186,8 +196,9 @@ def main() -> None:
         try:
             upgrade(url)
             rate, enriched, acked, missing = run(url, bodies, args.clients, args.workers, args.campaigns)
-            table.add_row("PostgreSQL", str(args.workers), f"{rate:,.0f}", f"{enriched:.1f} s", f"{acked:,}",
-                          str(missing))
+            table.add_row(
+                "PostgreSQL", str(args.workers), f"{rate:,.0f}", f"{enriched:.1f} s", f"{acked:,}", str(missing)
+            )
         finally:
             with admin.connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
