@@ -63,6 +63,7 @@ def test_strip_diacritics_keeps_case() -> None:
         ("v\u0430y ti\u0435n", "vay tien", "homoglyph"),  # Cyrillic а and е
         ("ＶＡＹ ｔｉｅｎ", "vay tien", "homoglyph"),  # fullwidth
         ("𝐯𝐚𝐲 𝐭𝐢𝐞̂̀𝐧", "vay tien", "homoglyph"),  # mathematical bold
+        ("ᴠᴀʏ ᴛɪᴇɴ ɴʜᴀɴʜ", "vay tien nhanh", "homoglyph"),  # small capitals alone, no ASCII letter
         ("va\u200by ti\u200de\u2060n", "vay tien", "zero_width"),
         ("🔥n🔥h🔥a🔥 c🔥a🔥i", "nha cai", "emoji_separators"),
         ("vaaaay tiennnn", "vay tien", "repeat_letters"),

@@ -101,6 +101,11 @@ _COMPAT_LETTER_RE = re.compile(char_class(c for c in _COMPAT_LETTER_CODES if c n
 
 _CONFUSABLE_RE = re.compile(CONFUSABLE_CLASS)
 _LATIN_LETTER_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+# Look-alikes that are Latin letters themselves — small capitals and IPA letters (ᴠᴀʏ ᴛɪᴇɴ, the
+# "small caps" of fancy-text generators): no genuine Cyrillic or Greek text to protect there.
+_LATIN_LOOKALIKE_RE = re.compile(
+    char_class(ord(c) for c in CONFUSABLES if 0x0250 <= ord(c) < 0x02B0 or 0x1D00 <= ord(c) < 0x1D2C)
+)
 # Greek, Cyrillic and Armenian letters that do not pass for Latin ones.
 _GENUINE_OTHER_SCRIPT_RE = re.compile(
     char_class(
@@ -197,14 +202,17 @@ def _map_confusables(text: str) -> str:
     parts = _WORD_SPLIT_RE.split(text)  # words at odd indexes
     for i in range(1, len(parts), 2):
         word = parts[i]
-        if _CONFUSABLE_RE.search(word) and (_LATIN_LETTER_RE.search(word) or (whole_words and len(word) >= 2)):
+        if _CONFUSABLE_RE.search(word) and (
+            _LATIN_LETTER_RE.search(word) or _LATIN_LOOKALIKE_RE.search(word) or (whole_words and len(word) >= 2)
+        ):
             parts[i] = word.translate(CONFUSABLE_TABLE)
     return _SPACED_LETTERS_RE.sub(_map_spaced_letters, "".join(parts))
 
 
 def _map_spaced_letters(match: re.Match[str]) -> str:
     run = match.group()
-    return run.translate(CONFUSABLE_TABLE) if _LATIN_LETTER_RE.search(run) else run
+    latin = _LATIN_LETTER_RE.search(run) or _LATIN_LOOKALIKE_RE.search(run)
+    return run.translate(CONFUSABLE_TABLE) if latin else run
 
 
 # --- canonical ---------------------------------------------------------------------------------
