@@ -60,6 +60,7 @@ def test_each_trick_is_undone_by_normalize(trick: str) -> None:
         ("emoji_separators", "emoji_separators"),
         ("repeat_letters", "repeat_letters"),
         ("telex", "telex"),
+        ("fancy_text", "homoglyph"),
     ],
 )
 def test_normalize_names_the_trick(trick: str, name: str) -> None:

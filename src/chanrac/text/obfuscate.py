@@ -19,7 +19,10 @@ Tricks (``ALL_TRICKS``), each applied to a word with probability ``rate`` unless
 ``homoglyph``         Cyrillic look-alikes or fullwidth forms (``vаy`` with U+0430, ``ｖａｙ``);
 ``zero_width``        invisible characters between letters;
 ``emoji_separators``  an emoji between every letter (``🔥n🔥h🔥a🔥``);
-``repeat_letters``    the last letter repeated (``vayyyy``).
+``repeat_letters``    the last letter repeated (``vayyyy``);
+``fancy_text``        the letters of a word in the styles of fancy-text generators: mathematical
+                      bold or sans-serif bold (``𝐯𝐚𝐲``, ``𝘃𝗮𝘆``) or small capitals (``ᴠᴀʏ``),
+                      diacritics kept as combining marks.
 
 URLs, e-mail addresses and anything touching a digit (amounts, codes, phone numbers) are left
 alone, as spammers must keep them working.
@@ -29,11 +32,12 @@ from __future__ import annotations
 
 import random
 import re
+import string
 import unicodedata
 from collections.abc import Sequence
 
 from chanrac.text.fold import fold, strip_diacritics
-from chanrac.text.homoglyphs import LATIN_TO_CONFUSABLE
+from chanrac.text.homoglyphs import CONFUSABLES, LATIN_TO_CONFUSABLE
 from chanrac.text.patterns import protected_spans
 from chanrac.text.syllables import LOANWORDS, is_syllable, segment
 from chanrac.text.teencode import TEENCODE_FORMS, looks_english
@@ -50,6 +54,7 @@ ALL_TRICKS: tuple[str, ...] = (
     "zero_width",
     "emoji_separators",
     "repeat_letters",
+    "fancy_text",
 )
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -228,6 +233,34 @@ def _zero_width(word: _Word, rng: random.Random) -> None:
     word.applied.add("zero_width")
 
 
+def _styled(first: int) -> dict[str, str]:
+    """ASCII letters → a mathematical alphabet starting at ``first`` (its capital A; a at +26)."""
+    return {letter: chr(first + i) for i, letter in enumerate(string.ascii_uppercase + string.ascii_lowercase)}
+
+
+# Mathematical bold and sans-serif bold have every letter; small capitals lack f, q, s and x,
+# which stay as they are (as the generators leave them).
+_FANCY_STYLES: tuple[dict[str, str], ...] = (
+    _styled(0x1D400),
+    _styled(0x1D5D4),
+    {
+        latin.lower(): small
+        for small, latin in CONFUSABLES.items()
+        if (0x1D00 <= ord(small) < 0x1D2C or 0x0250 <= ord(small) < 0x02B0) and latin.isascii() and latin.isupper()
+    },
+)
+_NOT_FANCY = frozenset({"homoglyph", "leet", "split_letters", "emoji_separators", "zero_width"})
+
+
+def _fancy(word: _Word, rng: random.Random) -> None:
+    style = rng.choice(_FANCY_STYLES)
+    # Decomposed, so that a styled base letter keeps its diacritics as combining marks.
+    styled = "".join(style.get(char, char) for char in unicodedata.normalize("NFD", word.text))
+    if styled != unicodedata.normalize("NFD", word.text):
+        word.text = styled
+        word.applied.add("fancy_text")
+
+
 def _repeat(word: _Word, rng: random.Random) -> None:
     last = word.text[-1:]
     if not last.isalpha() or (len(word.text) >= 2 and fold(word.text[-2]) == fold(last)):
@@ -270,6 +303,8 @@ def obfuscate(text: str, rng: random.Random, tricks: Sequence[str] = ALL_TRICKS,
             _homoglyph(word, rng)
         if "zero_width" in tricks and rng.random() < rate:
             _zero_width(word, rng)
+        if "fancy_text" in tricks and not word.applied & _NOT_FANCY and rng.random() < rate:
+            _fancy(word, rng)
     return _reassemble(text, words)
 
 
