@@ -225,6 +225,19 @@ def test_the_model_is_not_heard_on_fewer_than_two_words(pipeline: Pipeline, text
     assert "policy.too_little_text" not in {s.name for s in worded.signals}
 
 
+@pytest.mark.parametrize(
+    "text",
+    # written for this test, in the form of vi_pham2017's contacts passed on
+    ["Name: Khang Tel: 0163 816 9729", "Trọng 097 2971685  Tùng 097 3329521", "So chi Hoa day 0912 345 678 nhe"],
+)
+def test_a_name_and_a_number_are_too_little_text_for_the_model(pipeline: Pipeline, text: str) -> None:
+    names = {s.name: s.score for s in pipeline.verdict(Message(text=text)).signals}
+    assert names.get("policy.too_little_text", 0.0) == -max(0.0, names["model.spam"])
+    # a keyword, another number (a price) or more words make it a message the model reads
+    for longer in (f"Vay nhanh {text}", f"{text} gia 500k", f"{text}, nho goi lai cho em truoc toi nay nhe anh"):
+        assert "policy.too_little_text" not in {s.name for s in pipeline.verdict(Message(text=longer)).signals}
+
+
 def test_a_link_written_with_spaces_is_read_and_counts_as_obfuscation(pipeline: Pipeline) -> None:
     # written for this test, after crypto-signal groups that space out their Telegram links
     verdict = pipeline.verdict(Message(text="Vao nhom t . m e / a i c r y p t o de nhan tin hieu keo mien phi"))

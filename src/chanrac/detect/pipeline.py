@@ -139,7 +139,13 @@ REPUTATION_CLIP = 5.0
 PUBLIC_WARNING_SCORE = -1.0
 # Two words of two letters or more; a text with fewer is too little for the content model.
 _TWO_WORDS_RE = re.compile(r"[a-z]{2}.*?[^a-z][a-z]{2}", re.DOTALL)
-_TOO_LITTLE_TEXT = "fewer than two words: the content model is not heard"
+_TOO_LITTLE_TEXT = "fewer than two words besides phone numbers: the content model is not heard"
+# A contact passed on ("Name: Khang Tel: 0163 816 9729", "Trọng 097 2971685 Tùng 097 3329521"):
+# one to three phone numbers and at most five words, no other number, no keyword.
+_CARD_LENGTH = 80
+_CARD_MAX_WORDS = 5
+_CARD_OTHER_NUMBER_RE = re.compile(r"\d{3}")
+_WORD_RE = re.compile(r"[a-z]+")
 # A block needs a reason besides the content model (unless model_alone_blocks): a signal of at
 # least this score. The model is trained on 2016–2025 corpora and our own examples; where it is
 # wrong on today's traffic (a friend's number written in groups reads as an ad) it should cost a
@@ -340,11 +346,14 @@ class Pipeline:
             text = canonical[i]
             model_score = model_list[i]
             signals = [Signal("model.spam", round(model_score, 3), f"p={probability_list[i]:.3f}")]
-            if model_score > 0 and _TWO_WORDS_RE.search(text) is None:
-                # A bare number, an amount, a code: the model learnt the numbers' shapes from SIM
-                # sellers' lists and says spam to anything that is mostly digits.
-                signals.append(Signal("policy.too_little_text", -round(model_score, 3), _TOO_LITTLE_TEXT))
             fired = rule_phrases[i]
+            if model_score > 0 and (
+                _TWO_WORDS_RE.search(text) is None
+                or (not fired and len(text) <= _CARD_LENGTH and _is_contact_card(text))
+            ):
+                # A bare number, an amount, a code, a name and a number: the model learnt the
+                # numbers' shapes from SIM sellers' lists and says spam to anything mostly digits.
+                signals.append(Signal("policy.too_little_text", -round(model_score, 3), _TOO_LITTLE_TEXT))
             if fired:
                 row = rule_rows[i]
                 for c, phrases in fired.items():
@@ -670,6 +679,15 @@ def _indicator_hint(canonical: str, original: str) -> bool:
 
 def _may_hold_wallet(text: str, canonical: str) -> bool:
     return "bc1" in canonical or "0x" in canonical or ("T" in text and _TRON_RE.search(text) is not None)
+
+
+def _is_contact_card(canonical: str) -> bool:
+    """Whether the message is a phone number or three with at most a few words (names, "tel")."""
+    numbers = len(_PHONE_RE.findall(canonical))
+    if not 1 <= numbers <= 3:
+        return False
+    rest = _PHONE_RE.sub(" ", canonical)
+    return _CARD_OTHER_NUMBER_RE.search(rest) is None and len(_WORD_RE.findall(rest)) <= _CARD_MAX_WORDS
 
 
 def _premium_request(canonical: str) -> str | None:

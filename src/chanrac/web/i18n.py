@@ -273,8 +273,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Commercial wording from a personal number",
     ),
     "signal_name.policy.too_little_text": (
-        "Tin quá ngắn (dưới hai từ) để mô hình nội dung đánh giá",
-        "Too little text (fewer than two words) for the content model",
+        "Tin quá ít chữ (dưới hai từ, hoặc chỉ tên và số điện thoại) để mô hình nội dung đánh giá",
+        "Too little text (fewer than two words, or a name and a phone number) for the content model",
     ),
     "signal_name.policy.model_alone": (
         "Chỉ mô hình đánh giá là rác: đánh dấu để xem xét, không chặn",
