@@ -22,6 +22,7 @@ __all__ = [
     "CONFUSABLE_TABLE",
     "INVISIBLE_CHARS",
     "INVISIBLE_TABLE",
+    "LATIN_LOOKALIKES",
     "LATIN_TO_CONFUSABLE",
     "char_class",
 ]
@@ -111,6 +112,12 @@ CONFUSABLES: dict[str, str] = {
 }  # fmt: skip
 
 CONFUSABLE_TABLE: dict[int, str] = {**_ASCII_IDENTITY, **{ord(k): v for k, v in CONFUSABLES.items()}}
+
+#: The look-alikes that are Latin letters themselves — small capitals and IPA letters (``ᴠᴀʏ``,
+#: the "small caps" of fancy-text generators): mapping them cannot damage Cyrillic or Greek text.
+LATIN_LOOKALIKES: frozenset[str] = frozenset(
+    c for c in CONFUSABLES if 0x0250 <= ord(c) < 0x02B0 or 0x1D00 <= ord(c) < 0x1D2C
+)
 
 #: For the obfuscation generator: ASCII letters and one look-alike each that maps back exactly.
 LATIN_TO_CONFUSABLE: dict[str, str] = {

@@ -37,6 +37,7 @@ from chanrac.text.homoglyphs import (
     CONFUSABLES,
     INVISIBLE_CHARS,
     INVISIBLE_TABLE,
+    LATIN_LOOKALIKES,
     char_class,
 )
 from chanrac.text.patterns import EMOJI_CLASS, protected_spans
@@ -101,11 +102,8 @@ _COMPAT_LETTER_RE = re.compile(char_class(c for c in _COMPAT_LETTER_CODES if c n
 
 _CONFUSABLE_RE = re.compile(CONFUSABLE_CLASS)
 _LATIN_LETTER_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-# Look-alikes that are Latin letters themselves — small capitals and IPA letters (ᴠᴀʏ ᴛɪᴇɴ, the
-# "small caps" of fancy-text generators): no genuine Cyrillic or Greek text to protect there.
-_LATIN_LOOKALIKE_RE = re.compile(
-    char_class(ord(c) for c in CONFUSABLES if 0x0250 <= ord(c) < 0x02B0 or 0x1D00 <= ord(c) < 0x1D2C)
-)
+# Small capitals and IPA letters are Latin: a word holding one is mapped like a mixed-script word.
+_LATIN_LOOKALIKE_RE = re.compile(char_class(map(ord, LATIN_LOOKALIKES)))
 # Greek, Cyrillic and Armenian letters that do not pass for Latin ones.
 _GENUINE_OTHER_SCRIPT_RE = re.compile(
     char_class(

@@ -37,7 +37,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from chanrac.text.fold import fold, strip_diacritics
-from chanrac.text.homoglyphs import CONFUSABLES, LATIN_TO_CONFUSABLE
+from chanrac.text.homoglyphs import CONFUSABLES, LATIN_LOOKALIKES, LATIN_TO_CONFUSABLE
 from chanrac.text.patterns import protected_spans
 from chanrac.text.syllables import LOANWORDS, is_syllable, segment
 from chanrac.text.teencode import TEENCODE_FORMS, looks_english
@@ -243,11 +243,7 @@ def _styled(first: int) -> dict[str, str]:
 _FANCY_STYLES: tuple[dict[str, str], ...] = (
     _styled(0x1D400),
     _styled(0x1D5D4),
-    {
-        latin.lower(): small
-        for small, latin in CONFUSABLES.items()
-        if (0x1D00 <= ord(small) < 0x1D2C or 0x0250 <= ord(small) < 0x02B0) and latin.isascii() and latin.isupper()
-    },
+    {latin.lower(): small for small, latin in CONFUSABLES.items() if small in LATIN_LOOKALIKES and latin.isupper()},
 )
 _NOT_FANCY = frozenset({"homoglyph", "leet", "split_letters", "emoji_separators", "zero_width"})
 
@@ -255,8 +251,9 @@ _NOT_FANCY = frozenset({"homoglyph", "leet", "split_letters", "emoji_separators"
 def _fancy(word: _Word, rng: random.Random) -> None:
     style = rng.choice(_FANCY_STYLES)
     # Decomposed, so that a styled base letter keeps its diacritics as combining marks.
-    styled = "".join(style.get(char, char) for char in unicodedata.normalize("NFD", word.text))
-    if styled != unicodedata.normalize("NFD", word.text):
+    decomposed = unicodedata.normalize("NFD", word.text)
+    styled = "".join(style.get(char, char) for char in decomposed)
+    if styled != decomposed:
         word.text = styled
         word.applied.add("fancy_text")
 
