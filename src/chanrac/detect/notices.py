@@ -137,9 +137,7 @@ def brand_service_notice(text: str, canonical: str, brandname: str) -> str | Non
     brand = _BRAND_OPENING_RE.match(canonical)
     if brand is None or not _is_brands_sender(brand.group(1), brandname):
         return None
-    if _RECOVERY_RE.search(canonical) or _ASKS_REPLY_RE.search(canonical):
-        return None
-    if not _points_only_to_official(text, brand_speaker=True):
+    if _wants_something_back(canonical) or not _points_only_to_official(text, brand_speaker=True):
         return None
     name = _BRAND_OF_NAME[brand.group(1)].name
     return f"{name} from its own brandname {brandname}; no link, number, account or chat handle but official ones"
@@ -193,19 +191,25 @@ def own_channels_notice(canonical: str, links: Sequence[str]) -> str | None:
     # the names in the words, not in the links: vietcombank.com.vn does not name Vietcombank
     words = {w for word in canonical.split(" ") if "." not in (w := word.strip(_WORD_EDGE)) and "/" not in w}
     padded = f" {canonical} "
-    own = [
-        link
+    own = {
+        link: owner
         for link in links
         if (owner := domain_owner(link)) == STATE_OWNER or (owner is not None and _names_group(owner, words, padded))
-    ]
+    }
     if not own:
         return None
     if any(short_code_price_vnd(m.group(1)) for m in _TEXT_TO_CODE_RE.finditer(canonical)):
         return None
-    if _RECOVERY_RE.search(canonical) or _ASKS_REPLY_RE.search(canonical) or _REDIRECT_RE.search(canonical):
+    if _wants_something_back(canonical) or _REDIRECT_RE.search(canonical):
         return None
-    owners = sorted({owner for link in own if (owner := domain_owner(link)) is not None})
-    return f"links only to {', '.join(owners)}'s own domains ({', '.join(own[:3])}); nothing else to contact"
+    owners = ", ".join(sorted(set(own.values())))
+    return f"links only to {owners}'s own domains ({', '.join(list(own)[:3])}); nothing else to contact"
+
+
+def _wants_something_back(canonical: str) -> bool:
+    """Whether the message asks for a reply or a code, or offers to recover money: no brand's
+    own notice does."""
+    return _RECOVERY_RE.search(canonical) is not None or _ASKS_REPLY_RE.search(canonical) is not None
 
 
 def _names_group(owner: str, words: set[str], padded: str) -> bool:

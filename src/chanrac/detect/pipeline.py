@@ -439,7 +439,7 @@ class Pipeline:
         to when it links to nothing else (apps' deep links aside) and has no other indicator."""
         kind_column = -1
         own_domains: list[str] = []
-        elsewhere = False  # a domain that is neither a brand's or the state's own nor an app's deep link
+        elsewhere = False  # a domain without a signal that is neither a brand's, the state's nor an app's
         signals_before = len(signals)
         seen: set[str] = set()
         # Every defanged dot has a bracket. A domain has a dot and no space, and _DOMAIN_RE's
@@ -471,10 +471,10 @@ class Pipeline:
                 signals.append(Signal("indicator.shortener", SHORTENER_SCORE, detail))
             elif kind == "cheap_tld":
                 signals.append(Signal("indicator.cheap_tld", CHEAP_TLD_SCORE, detail))
-            if kind == "own":
+            elif kind == "own":
                 own_domains.append(domain)
             elif kind != "app_link":
-                elsewhere = True
+                elsewhere = True  # an ordinary domain (the kinds above add a signal)
         if "/" in defanged and (ip_link := _IP_LINK_RE.search(defanged)) is not None:
             kind_column = self._model_phishing if kind_column < 0 else kind_column
             signals.append(Signal("indicator.ip_link", IP_LINK_SCORE, ip_link.group()))
