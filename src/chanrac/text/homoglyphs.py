@@ -110,6 +110,13 @@ CONFUSABLES: dict[str, str] = {
     "ᴋ": "K", "ʟ": "L", "ᴍ": "M", "ɴ": "N", "ᴏ": "O", "ᴘ": "P", "ᴛ": "T", "ᴜ": "U", "ᴠ": "V",
     "ᴡ": "W", "ᴢ": "Z",
 }  # fmt: skip
+# A capital whose small letter is a look-alike is one too (Ύ for ύ, П for п): folding lower-cases
+# the text, so a capital left alone would become a look-alike on a second reading.
+CONFUSABLES |= {
+    c.upper(): latin.upper()
+    for c, latin in CONFUSABLES.items()
+    if c.islower() and len(c.upper()) == 1 and c.upper() not in CONFUSABLES and len(latin.upper()) == 1
+}
 
 CONFUSABLE_TABLE: dict[int, str] = {**_ASCII_IDENTITY, **{ord(k): v for k, v in CONFUSABLES.items()}}
 
