@@ -7,7 +7,7 @@ import os
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from chanrac.text import (
@@ -78,6 +78,11 @@ def test_strip_diacritics_keeps_case() -> None:
         ("Dang ky f b 8 8 . c o m nhan 100k", "dang ky fb88.com nhan 100k", "spaced_link"),
         ("Xem bit. ly/abc nhe", "xem bit.ly/abc nhe", "spaced_link"),
         ("Web: abc [.] xyz / dang-ky", "web: abc.xyz/dang-ky", "spaced_link"),
+        ("GuiTang QuaLiXj TuyetDjnh", "gui tang qua li xj tuyet dinh", "joined_words"),
+        ("Nhận ƯuĐãi ĐặcBiệt hôm nay", "nhan uu dai dac biet hom nay", "joined_words"),
+        ("KVVlN TRAlNGHlEM GEM-BAl XANH", "kvvin trainghiem gem-bai xanh", "homoglyph"),  # l for I in capitals
+        ("Nap Dau Tang 1OO%, goi O943.772.993", "nap dau tang 100%, goi 0943.772.993", "leet"),  # O for 0
+        ("Kiem 6OOk-3OOOk moi ngay", "kiem 600k-3000k moi ngay", "leet"),
     ],
 )
 def test_obfuscated_spam_canonicalises(text: str, canonical: str, trick: str) -> None:
@@ -134,6 +139,10 @@ ORDINARY = [
     "anh goii em xongg chua",  # doubled letters alone: English and codes have them everywhere
     # x's that mask the digits of an account or a contract are no repeated letters
     "Hồ sơ vay mã 77102xxx đã được phê duyệt, hợp đồng số 7740xxxx đến hạn ngày 25/3.",
+    # Capitalised pieces that are no joined syllables: brands, links, handles, English, chemistry
+    "Nạp tiền qua MoMo hoặc VinaPhone, xem DienMayXanh.com hoặc nhắn @NhaCaiUyTin",
+    "I love you. XoXo, TaKe CaRE",
+    "Gửi từ iPhone của Lan, mã CaRE2024, khí O2 và CO2",
 ]
 
 
@@ -221,6 +230,8 @@ _SMS_ALPHABET = st.sampled_from(
 
 @settings(max_examples=int(os.environ.get("CHANRAC_HYPOTHESIS_EXAMPLES", "300")), deadline=None)
 @given(st.text(_SMS_ALPHABET, max_size=80) | st.text(max_size=60))
+@example("AΎ")  # a capital whose small letter is a look-alike: a look-alike once folded
+@example("NhàCái UyTín, NạpĐầu Tặng 1OO%")
 def test_normalize_is_total_and_canonical_is_idempotent(text: str) -> None:
     result = normalize(text)
     assert isinstance(result.canonical, str)

@@ -61,6 +61,7 @@ def test_each_trick_is_undone_by_normalize(trick: str) -> None:
         ("repeat_letters", "repeat_letters"),
         ("telex", "telex"),
         ("fancy_text", "homoglyph"),
+        ("joined_words", "joined_words"),
     ],
 )
 def test_normalize_names_the_trick(trick: str, name: str) -> None:

@@ -82,6 +82,7 @@ OBFUSCATION_SCORES = {
     "vni": 1.0,
     "spaced_link": 2.0,  # t . m e / a b c: nobody writes a working link that way but to dodge filters
     "repeat_letters": 0.3,
+    "joined_words": 0.5,  # GuiTang DacBiet: deliberate in spam, but names and shops write so too (TonThat)
     "teencode": 0.0,  # ordinary in personal chat
 }
 SHORTENER_SCORE = 1.5

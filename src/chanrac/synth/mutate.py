@@ -70,9 +70,9 @@ _LOOKALIKES: dict[str, tuple[str, ...]] = {
     "B": ("8", "ß"),
 }
 # The text package's per-word tricks; losing diacritics is each template's own ASCII mode, not
-# obfuscation, and Telex and fancy text (tricks added later) are left out so that the stream, and
-# the benchmarks measured on it, stay what they were.
-_TEXT_TRICKS = tuple(t for t in ALL_TRICKS if t not in ("strip_diacritics", "telex", "fancy_text"))
+# obfuscation, and Telex, fancy text and joined words (tricks added later) are left out so that the
+# stream, and the benchmarks measured on it, stay what they were.
+_TEXT_TRICKS = tuple(t for t in ALL_TRICKS if t not in ("strip_diacritics", "telex", "fancy_text", "joined_words"))
 _TRICK_WEIGHTS = {"teencode": 3, "split_letters": 3, "leet": 2, "homoglyph": 2, "zero_width": 2, "emoji_separators": 1,
                   "repeat_letters": 1}  # fmt: skip
 

@@ -5,8 +5,11 @@
 ``original``  as given;
 ``clean``     NFC, invisible and control characters removed, fullwidth/mathematical letters and
               Cyrillic/Greek look-alikes mapped to Latin, punctuation injected inside words
-              removed (:mod:`chanrac.text.punctuation`), whitespace collapsed — diacritics and
-              case kept (what a human would read);
+              removed (:mod:`chanrac.text.punctuation`), whitespace collapsed, and the tricks
+              that need the letters' case undone: syllables run together in capitalised pieces
+              split (``GuiTang`` → ``Gui Tang``), a small l for a capital I (``TRAlNGHlEM``) and
+              a capital O for a zero (``1OO%``) read — diacritics and case kept (what a human
+              would read);
 ``folded``    ``clean`` lower-cased without diacritics (``đ`` → ``d``);
 ``canonical`` ``folded`` de-obfuscated: letters split by dots, dashes, spaces or emoji joined
               (``c.a c.u.o.c`` → ``ca cuoc``, ``n h a c a i`` → ``nha cai``), digits and symbols
@@ -28,8 +31,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from chanrac.text.domains import spaced_links
-from chanrac.text.fold import VIETNAMESE_LETTERS, fold_nfc
+from chanrac.text.domains import BRANDS, spaced_links
+from chanrac.text.fold import VIETNAMESE_LETTERS, fold, fold_nfc
 from chanrac.text.homoglyphs import (
     COMPATIBILITY_TABLE,
     CONFUSABLE_CLASS,
@@ -63,6 +66,7 @@ OBFUSCATION_NAMES: tuple[str, ...] = (
     "telex",  # nhaf caif: Telex keystrokes left in the text
     "vni",  # nha2 ca1i: VNI keystrokes left in the text
     "spaced_link",  # t . m e / a b c, bit . ly / x: a link written with spaces
+    "joined_words",  # GuiTang QuaLiXj: syllables run together, each capitalised
 )
 
 
@@ -211,6 +215,61 @@ def _map_spaced_letters(match: re.Match[str]) -> str:
     run = match.group()
     latin = _LATIN_LETTER_RE.search(run) or _LATIN_LOOKALIKE_RE.search(run)
     return run.translate(CONFUSABLE_TABLE) if latin else run
+
+
+# --- letter case ---------------------------------------------------------------------------------
+
+_UPPER_CLASS = char_class(ord(c) for c in VIETNAMESE_LETTERS if c.isupper())
+_LOWER_CLASS = char_class(ord(c) for c in VIETNAMESE_LETTERS if c.islower())
+# "GuiTang QuaLiXj DacBjet": syllables run together, each capitalised, so that no keyword has its
+# space. A word wholly made of two or more capitalised pieces, not part of a link, an address or
+# a handle.
+_CAMEL_HINT_RE = re.compile(f"{_LOWER_CLASS}{_UPPER_CLASS}{_LOWER_CLASS}")
+_CAMEL_WORD_RE = re.compile(rf"(?<![\w@#./\\-])(?:{_UPPER_CLASS}{_LOWER_CLASS}+){{2,}}(?![\w@/\\-]|\.\w)")
+_CAMEL_PIECE_RE = re.compile(f"{_UPPER_CLASS}{_LOWER_CLASS}+")
+_ASCII_WORD_RE = re.compile(r"[a-z']+")
+# Brand names written so (MoMo, VinaPhone) stay one word: notices and rules know them so.
+_BRAND_WORDS = frozenset(t for b in BRANDS for t in (*b.tokens, b.name.lower().replace(" ", "")))
+# "TRAlNGHlEM", "KVVlN": a lower-case l for a capital I in a word otherwise in capitals.
+_CAPS_L_HINT_RE = re.compile(f"(?:{_UPPER_CLASS}l|l{_UPPER_CLASS})")
+_CAPS_L_WORD_RE = re.compile(rf"(?<!\w)(?=(?:l*{_UPPER_CLASS}){{2}})(?:{_UPPER_CLASS}|l)*l(?:{_UPPER_CLASS}|l)*(?!\w)")
+# "1OO%", "5OOk", "O943.772.993": capital O for a zero in a number or an amount.
+_O_FOR_ZERO_RE = re.compile(r"(?<![\w.,])(?:\d[\d.,]*O|O(?=\d{3}))[\dO.,]*(?=(?:k|K|tr|TR|d|đ|%)?(?!\w))")
+
+
+def _read_camel_word(match: re.Match[str]) -> str:
+    word = match.group()
+    if fold(word) in _BRAND_WORDS:
+        return word
+    pieces = _CAMEL_PIECE_RE.findall(word)
+    for piece in pieces:
+        folded = fold(piece)
+        if not (is_syllable(folded) or ("j" in folded and is_syllable(folded.replace("j", "i")))):
+            return word
+    return " ".join(pieces)
+
+
+def _undo_letter_case(clean: str, tricks: list[str]) -> str:
+    """Undo the tricks that need the letters' case, so before folding: syllables run together in
+    capitalised pieces (``GuiTang`` → ``Gui Tang``), a small l for a capital I
+    (``TRAlNGHlEM`` → ``TRAINGHIEM``) and a capital O for a zero (``1OO%`` → ``100%``)."""
+    if _CAMEL_HINT_RE.search(clean):
+        split = _CAMEL_WORD_RE.sub(_read_camel_word, clean)
+        # English has its own capitalised pairs (XoXo, TaKe CaRE) whose halves pass for syllables;
+        # two English words tell it (looks_english's syllable share would also count the other
+        # tricks' leftovers in a heavily obfuscated message).
+        if split != clean and len(ENGLISH_WORDS.intersection(_ASCII_WORD_RE.findall(fold(split)))) < 2:
+            tricks.append("joined_words")
+            clean = split
+    if "l" in clean and _CAPS_L_HINT_RE.search(clean):
+        read = _CAPS_L_WORD_RE.sub(lambda m: m.group().replace("l", "I"), clean)
+        if read != clean:
+            tricks.append("homoglyph")
+            clean = read
+    if "O" in clean and (read := _O_FOR_ZERO_RE.sub(lambda m: m.group().replace("O", "0"), clean)) != clean:
+        tricks.append("leet")
+        clean = read
+    return clean
 
 
 # --- canonical ---------------------------------------------------------------------------------
@@ -538,6 +597,7 @@ def normalize(text: str) -> NormalizedText:
     if (undone := undo_injected_punctuation(clean)) is not None:
         tricks.append("injected_punctuation")
         clean = undone
+    clean = _undo_letter_case(clean, tricks)
     folded = fold_nfc(clean)
     canonical = canonicalize(folded, tricks)
     return NormalizedText(

@@ -22,7 +22,9 @@ Tricks (``ALL_TRICKS``), each applied to a word with probability ``rate`` unless
 ``repeat_letters``    the last letter repeated (``vayyyy``);
 ``fancy_text``        the letters of a word in the styles of fancy-text generators: mathematical
                       bold or sans-serif bold (``𝐯𝐚𝐲``, ``𝘃𝗮𝘆``) or small capitals (``ᴠᴀʏ``),
-                      diacritics kept as combining marks.
+                      diacritics kept as combining marks;
+``joined_words``      two syllables run together, each capitalised, the space gone
+                      (``gửi tặng`` → ``GửiTặng``, ``DacBiet``).
 
 URLs, e-mail addresses and anything touching a digit (amounts, codes, phone numbers) are left
 alone, as spammers must keep them working.
@@ -55,6 +57,7 @@ ALL_TRICKS: tuple[str, ...] = (
     "emoji_separators",
     "repeat_letters",
     "fancy_text",
+    "joined_words",
 )
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -245,7 +248,8 @@ _FANCY_STYLES: tuple[dict[str, str], ...] = (
     _styled(0x1D5D4),
     {latin.lower(): small for small, latin in CONFUSABLES.items() if small in LATIN_LOOKALIKES and latin.isupper()},
 )
-_NOT_FANCY = frozenset({"homoglyph", "leet", "split_letters", "emoji_separators", "zero_width"})
+# Small capitals have no lower case, so a joined word's capitals would no longer show its pieces.
+_NOT_FANCY = frozenset({"homoglyph", "leet", "split_letters", "emoji_separators", "zero_width", "joined_words"})
 
 
 def _fancy(word: _Word, rng: random.Random) -> None:
@@ -256,6 +260,32 @@ def _fancy(word: _Word, rng: random.Random) -> None:
     if styled != decomposed:
         word.text = styled
         word.applied.add("fancy_text")
+
+
+def _joinable(word: _Word) -> bool:
+    return len(word.text) >= 2 and word.text.isalpha() and not word.applied and is_syllable(fold(word.text))
+
+
+def _join(words: list[_Word], text: str, rng: random.Random, rate: float) -> None:
+    """Pairs of neighbouring syllables run together, each capitalised (the second word's text
+    moves into the first, and the space between them goes with the emptied word)."""
+    i = 0
+    while i + 1 < len(words):
+        first, second = words[i], words[i + 1]
+        if (
+            text[first.end : second.start] == " "
+            and _joinable(first)
+            and _joinable(second)
+            and not looks_english([fold(first.text), fold(second.text)])
+            and rng.random() < rate
+        ):
+            first.text = first.text.capitalize() + second.text.capitalize()
+            second.text = ""
+            first.applied.add("joined_words")
+            second.applied.add("joined_words")
+            i += 2
+        else:
+            i += 1
 
 
 def _repeat(word: _Word, rng: random.Random) -> None:
@@ -293,6 +323,8 @@ def obfuscate(text: str, rng: random.Random, tricks: Sequence[str] = ALL_TRICKS,
         if "repeat_letters" in tricks and not word.applied and rng.random() < rate:
             _repeat(word, rng)
     _split(words, rng, rate, tricks)
+    if "joined_words" in tricks:
+        _join(words, text, rng, rate)
     for word in words:
         if not word.text:
             continue
