@@ -12,7 +12,7 @@ from chanrac.detect import Lookups, Pipeline, load_model, load_pipeline
 from chanrac.detect.classifier import ContentModel
 from chanrac.detect.features import FeatureSpec, hashed_features, hashed_occurrences
 from chanrac.detect.notices import speaks_as_organisation
-from chanrac.detect.pipeline import legal_form_content
+from chanrac.detect.pipeline import LOOKALIKE_SCORE, legal_form_content
 from chanrac.detect.rules import RULES, RuleMatcher, token_text
 from chanrac.model import Action, Category, Message, Sender, SenderKind
 from chanrac.phone import parse_sender
@@ -200,6 +200,35 @@ def test_a_betting_mirror_is_gambling_whatever_the_words(pipeline: Pipeline) -> 
     assert {s.name: s for s in verdict.signals}["indicator.betting_site"].detail.startswith("fb88vn.me: fb88")
     with_words = pipeline.verdict(Message(text=f"{text} tai xiu no hu", sender=parse_sender("0398123456")))
     assert with_words.category is Category.GAMBLING and with_words.action is Action.BLOCK
+
+
+def test_payload_links_count_whatever_the_words(pipeline: Pipeline) -> None:
+    # Written for this test: words a friend would write, around a domain dressed as a bank's and
+    # a betting mirror. A model trained on a little chat reads such words as ham; the links are
+    # the payload, so its score is not counted — once, however many such links.
+    chat = "anh xem giup em nhe, cam on anh"
+    spam = [normalize(t).canonical for t in SPAM_BY_CATEGORY.values()]
+    ham = [normalize(t).canonical for t in HAM] + [f"{chat} {i}" for i in range(20)]
+    model = ContentModel.fit(
+        spam + ham, [*SPAM_BY_CATEGORY, *([Category.HAM] * len(ham))], spec=FeatureSpec(n_features=2**12)
+    )
+    small = Pipeline(model)
+    verdict = small.verdict(Message(text=f"{chat} vietcombank-bienlai.top"))
+    signals = {s.name: s for s in verdict.signals}
+    model_score = signals["model.spam"].score
+    assert model_score < 0
+    lookalike = signals["indicator.lookalike_domain"]
+    assert lookalike.score == pytest.approx(LOOKALIKE_SCORE - model_score)
+    assert lookalike.detail.endswith("model score not counted")
+    assert verdict.score >= LOOKALIKE_SCORE and verdict.action is not Action.ALLOW
+    both = small.verdict(Message(text=f"{chat} vietcombank-bienlai.top fb88vn.me/ref=tuan"))
+    assert [s.detail.endswith("model score not counted") for s in both.signals if s.name.startswith("indicator.")] == [
+        True,
+        False,
+    ]
+    # The shipped model needs no such help on the same message.
+    shipped = pipeline.verdict(Message(text=f"Chao anh, {chat} vietcombank-bienlai.top"))
+    assert shipped.action is not Action.ALLOW
 
 
 def test_an_app_deep_link_is_not_an_ott_contact(pipeline: Pipeline) -> None:

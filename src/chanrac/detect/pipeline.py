@@ -8,7 +8,8 @@ Detectors, in the order their signals are listed in a verdict:
 ``text.obfuscated``      filter-dodging tricks undone by normalisation (homoglyphs, split letters…);
 ``indicator.*``          URL shortener, look-alike brand domain, betting site, a bare IP address,
                          cheap TLD, an .apk, crypto wallet, OTT contact, phone number in the
-                         text, and reputations the caller knows;
+                         text, and reputations the caller knows (a look-alike or a betting mirror
+                         is the payload: a negative model score is not counted beside it);
 ``ad.*``                 the legal form of advertising ([QC] label + opt-out + brandname sender;
                          with no sender known, an ad or notice label with an opt-out or an
                          operator's name). The legal form excuses *advertising* only: it is
@@ -95,6 +96,11 @@ APP_DOWNLOAD_SCORE = 3.0
 # servers do.
 IP_LINK_SCORE = 3.0
 BETTING_SITE_SCORE = 4.0  # a mirror of a betting site the police named: gambling whatever the words
+# Links that are the payload whatever the words around them: the signal each gives.
+_PAYLOAD_LINKS = {
+    "lookalike": ("indicator.lookalike_domain", LOOKALIKE_SCORE),
+    "betting": ("indicator.betting_site", BETTING_SITE_SCORE),
+}
 # How much an indicator that names its kind (a bank's look-alike: phishing; a betting site's
 # mirror: gambling; a crypto wallet: scam) moves the category model's probabilities.
 INDICATOR_CATEGORY_WEIGHT = 0.5
@@ -441,6 +447,7 @@ class Pipeline:
         kind_column = -1
         own_domains: list[str] = []
         elsewhere = False  # a domain without a signal that is neither a brand's, the state's nor an app's
+        model_discounted = False
         signals_before = len(signals)
         seen: set[str] = set()
         # Every defanged dot has a bracket. A domain has a dot and no space, and _DOMAIN_RE's
@@ -455,19 +462,17 @@ class Pipeline:
                 continue
             seen.add(domain)
             kind, detail = _domain_verdict(domain)
-            if kind == "lookalike":
-                kind_column = self._model_phishing
-                signals.append(Signal("indicator.lookalike_domain", LOOKALIKE_SCORE, detail))
-            elif kind == "betting":
-                kind_column = self._model_gambling
-                # The site is the payload; the chat around it ("a friend's referral") reads as ham
-                # to the model, which is not heard when it says so.
+            if kind == "lookalike" or kind == "betting":
+                name, score = _PAYLOAD_LINKS[kind]
+                kind_column = self._model_phishing if kind == "lookalike" else self._model_gambling
+                # The site is the payload; the words around it ("a friend's referral", "your
+                # account was charged, check it here") read as ham to the model, which is not
+                # heard when it says so (once per message).
                 model_score = signals[0].score
-                if model_score < 0 and not any(s.name == "indicator.betting_site" for s in signals):
-                    score, detail = round(BETTING_SITE_SCORE - model_score, 3), f"{detail}; model score not counted"
-                else:
-                    score = BETTING_SITE_SCORE
-                signals.append(Signal("indicator.betting_site", score, detail))
+                if model_score < 0 and not model_discounted:
+                    score, detail = round(score - model_score, 3), f"{detail}; model score not counted"
+                    model_discounted = True
+                signals.append(Signal(name, score, detail))
             elif kind == "shortener":
                 signals.append(Signal("indicator.shortener", SHORTENER_SCORE, detail))
             elif kind == "cheap_tld":
