@@ -78,7 +78,7 @@ def test_strip_diacritics_keeps_case() -> None:
         ("Dang ky f b 8 8 . c o m nhan 100k", "dang ky fb88.com nhan 100k", "spaced_link"),
         ("Xem bit. ly/abc nhe", "xem bit.ly/abc nhe", "spaced_link"),
         ("Web: abc [.] xyz / dang-ky", "web: abc.xyz/dang-ky", "spaced_link"),
-        ("GuiTang QuaLiXj TuyetDjnh", "gui tang qua li xj tuyet dinh", "joined_words"),
+        ("GuiTang QuaLiXj TuyetDjnh", "gui tang qua li xi tuyet dinh", "joined_words"),
         ("Nhận ƯuĐãi ĐặcBiệt hôm nay", "nhan uu dai dac biet hom nay", "joined_words"),
         ("KVVlN TRAlNGHlEM GEM-BAl XANH", "kvvin trainghiem gem-bai xanh", "homoglyph"),  # l for I in capitals
         ("Nap Dau Tang 1OO%, goi O943.772.993", "nap dau tang 100%, goi 0943.772.993", "leet"),  # O for 0
@@ -187,6 +187,9 @@ def test_package_and_booking_codes_are_not_read_as_leet() -> None:
 
 def test_j_for_i_inside_a_syllable() -> None:
     assert normalize("Nhan ljen tjen thuong, mjnh bjet roi").canonical == "nhan lien tien thuong, minh biet roi"
+    # and at the end of a word after a consonant; teencode keys (cj: chị) are teencode's
+    assert normalize("Lj xj Tet, nhan thj goj chj nhe").canonical == "li xi tet, nhan thi goi chi nhe"
+    assert normalize("cj an com chua").canonical == "chi an com chua"
     # English words with a j are not syllables either way: left alone
     assert normalize("Jack got the job, jeans 50% off").canonical == "jack got the job, jeans 50% off"
 

@@ -303,9 +303,9 @@ _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
 _FIRST_GROUP = operator.itemgetter(1)  # a C-level replacement, faster than the template r"\1"
 _REPEAT_HINT_RE = re.compile(r"([a-z])\1\1")  # twice as fast to search as the pattern above
 _FINAL_J_RE = re.compile(r"(?<=[aeouy])j\b")
-# Teencode writes i as j inside a syllable too (tjen, mjnh, nhjeu); Vietnamese has no j, so a
+# Teencode writes i as j inside a syllable too (tjen, mjnh, nhjeu; lj xj, mj); Vietnamese has no j, so a
 # word whose j read as i is a syllable, and was not one before, is read so.
-_INNER_J_RE = re.compile(r"\b[a-z]*[bcdghklmnpqrstvx]j[a-z]+\b")
+_INNER_J_RE = re.compile(r"\b[a-z]*[bcdghklmnpqrstvx]j[a-z]*\b")
 
 # Teencode is expanded token by token (a dict lookup per word beats a 40-way regex
 # alternation); a key may carry the punctuation that ends a clause or wraps a word.
@@ -516,6 +516,8 @@ def _read_teen_spelling(chunk: str) -> str | None:
 
 def _read_inner_j(match: re.Match[str]) -> str:
     word = match.group()
+    if word in TEENCODE:  # cj is chị, not ci: teencode's own step reads it
+        return word
     read = word.replace("j", "i")
     return read if is_syllable(read) and not is_syllable(word) else word
 
