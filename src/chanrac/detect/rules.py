@@ -65,13 +65,19 @@ RULES: tuple[Rule, ...] = tuple(
             "tan thu; hoan tra cuoc; cuoc thua; doi thuong; quay hu; the thao ao; "
             "slot game; bai doi thuong; keo bong da; ty le cuoc; rut tien sieu toc; "
             "soi cau; bach thu lo; song thu lo; lo xien; cap so dac biet; chuyen gia xo so; du doan xo so; "
-            "du doan kqxs; du doan ket qua xo so; du doan xsmn; du doan xsmb; du doan xsmt",
+            "du doan kqxs; du doan ket qua xo so; du doan xsmn; du doan xsmb; du doan xsmt; "
+            "nap dau tang; hoan tra khong gioi han",
         ),
         # Betting sites named in public warnings (chanrac.text.domains); a name is one token here,
         # so "sun win" does not fire. A domain named after a site (hitclub.win) fires too, beside
         # the indicator.betting_site that its mirrors (fb88vn.me) fire alone.
         *_rules(G, 2.0, "; ".join(BETTING_SITES)),
-        *_rules(G, 1.0, "ban ca; nap dau; nap lan dau; thang lon; jackpot; x2 nap; choi thu; dai ly nha cai"),
+        *_rules(
+            G,
+            1.0,
+            "ban ca; nap dau; nap lan dau; thang lon; jackpot; x2 nap; choi thu; dai ly nha cai; "
+            "thang rut; rut cuc nhanh",
+        ),
         *_rules(
             L,
             2.0,
