@@ -226,6 +226,11 @@ def test_payload_links_count_whatever_the_words(pipeline: Pipeline) -> None:
         True,
         False,
     ]
+    # An ad label on betting does not count the model's "ham" either: once for both.
+    labelled = small.verdict(Message(text=f"[QC] {chat} fb88 fb88vn.me/ref=tuan. Tu choi QC soan TC gui 9029"))
+    not_counted = [s.name for s in labelled.signals if s.detail.endswith("model score not counted")]
+    assert "ad.label_on_prohibited_content" in {s.name for s in labelled.signals}
+    assert not_counted == ["indicator.betting_site"]
     # The shipped model needs no such help on the same message.
     shipped = pipeline.verdict(Message(text=f"Chao anh, {chat} vietcombank-bienlai.top"))
     assert shipped.action is not Action.ALLOW

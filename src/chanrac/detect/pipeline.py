@@ -101,6 +101,7 @@ _PAYLOAD_LINKS = {
     "lookalike": ("indicator.lookalike_domain", LOOKALIKE_SCORE),
     "betting": ("indicator.betting_site", BETTING_SITE_SCORE),
 }
+_PAYLOAD_SIGNALS = frozenset(name for name, _ in _PAYLOAD_LINKS.values())
 # How much an indicator that names its kind (a bank's look-alike: phishing; a betting site's
 # mirror: gambling; a crypto wallet: scam) moves the category model's probabilities.
 INDICATOR_CATEGORY_WEIGHT = 0.5
@@ -146,7 +147,7 @@ REPUTATION_CLIP = 5.0
 PUBLIC_WARNING_SCORE = -1.0
 # Two words of two letters or more; a text with fewer is too little for the content model.
 _TWO_WORDS_RE = re.compile(r"[a-z]{2}.*?[^a-z][a-z]{2}", re.DOTALL)
-_TOO_LITTLE_TEXT = "fewer than two words besides phone numbers: the content model is not heard"
+_TOO_LITTLE_TEXT = "a number, an amount, a code or a name and a number: too little text for the content model"
 # A contact passed on ("Name: Khang Tel: 0163 816 9729", "Trọng 097 2971685 Tùng 097 3329521"):
 # one to three phone numbers and at most five words, no other number, no keyword.
 _CARD_LENGTH = 80
@@ -360,7 +361,9 @@ class Pipeline:
             ):
                 # A bare number, an amount, a code, a name and a number: the model learnt the
                 # numbers' shapes from SIM sellers' lists and says spam to anything mostly digits.
-                signals.append(Signal("policy.too_little_text", -round(model_score, 3), _TOO_LITTLE_TEXT))
+                signals.append(
+                    _not_counting("policy.too_little_text", 0.0, model_score, _TOO_LITTLE_TEXT, "model score")
+                )
             if fired:
                 row = rule_rows[i]
                 for c, phrases in fired.items():
@@ -396,13 +399,15 @@ class Pipeline:
                 elif _unadvertisable(signals):
                     # On goods no ad may offer, the label and the opt-out are a disguise, not a
                     # defence: they count against the message, and the model, which learnt them
-                    # as signs of a legal ad, is not heard when it says ham.
-                    if model_score < 0:
-                        score = round(PROHIBITED_LABELLED_SCORE - model_score, 3)
-                        detail = "ad/notice label, model score not counted"
+                    # as signs of a legal ad, is not heard when it says ham (unless a payload link
+                    # has not counted it already).
+                    name, detail = "ad.label_on_prohibited_content", "ad/notice label"
+                    if model_score < 0 and not any(s.name in _PAYLOAD_SIGNALS for s in signals):
+                        signals.append(
+                            _not_counting(name, PROHIBITED_LABELLED_SCORE, model_score, detail, "model score")
+                        )
                     else:
-                        score, detail = PROHIBITED_LABELLED_SCORE, "ad/notice label"
-                    signals.append(Signal("ad.label_on_prohibited_content", score, detail))
+                        signals.append(Signal(name, PROHIBITED_LABELLED_SCORE, detail))
             all_signals.append(signals)
             totals_list.append(round(sum([s.score for s in signals]), 3))
         totals = np.array(totals_list)
@@ -419,8 +424,9 @@ class Pipeline:
         for i, (name, base, detail) in legal_forms.items():
             if categories[i] is not Category.ADVERTISING:
                 continue
-            score = round(base - max(0.0, model_list[i]), 3)
-            all_signals[i].append(Signal(name, score, f"{detail}; advertising content, model score not counted"))
+            signal = _not_counting(name, base, max(0.0, model_list[i]), f"{detail}; advertising content", "model score")
+            all_signals[i].append(signal)
+            score = signal.score
             # numpy's round on the numpy total, as before: Python's round can differ in the last bit.
             totals[i] = round(totals[i] + score, 3)
         out: list[Verdict] = []
@@ -470,9 +476,10 @@ class Pipeline:
                 # heard when it says so (once per message).
                 model_score = signals[0].score
                 if model_score < 0 and not model_discounted:
-                    score, detail = round(score - model_score, 3), f"{detail}; model score not counted"
+                    signals.append(_not_counting(name, score, model_score, detail, "model score"))
                     model_discounted = True
-                signals.append(Signal(name, score, detail))
+                else:
+                    signals.append(Signal(name, score, detail))
             elif kind == "shortener":
                 signals.append(Signal("indicator.shortener", SHORTENER_SCORE, detail))
             elif kind == "cheap_tld":
@@ -520,8 +527,9 @@ class Pipeline:
         if detail is None:
             return brandname is not None and self._brand_service_notice(message.text, canonical, brandname, signals)
         content = sum(max(0.0, s.score) for s in signals if s.name == "model.spam" or s.name.startswith("rule."))
-        score = round(PUBLIC_WARNING_SCORE - content, 3)
-        signals.append(Signal("notice.public_warning", score, f"{detail}; model and keyword scores not counted"))
+        signals.append(
+            _not_counting("notice.public_warning", PUBLIC_WARNING_SCORE, content, detail, "model and keyword scores")
+        )
         return True
 
     def _brand_service_notice(self, text: str, canonical: str, brandname: str, signals: list[Signal]) -> bool:
@@ -533,9 +541,7 @@ class Pipeline:
         if phishing is None or (detail := brand_service_notice(text, canonical, brandname)) is None:
             return False
         content = phishing.score + max(0.0, signals[0].score)
-        signals.append(
-            Signal("notice.brand_service", round(-content, 3), f"{detail}; model and phishing wording not counted")
-        )
+        signals.append(_not_counting("notice.brand_service", 0.0, content, detail, "model and phishing wording"))
         return True
 
     def _own_channels(self, canonical: str, links: Sequence[str], signals: list[Signal]) -> bool:
@@ -548,8 +554,7 @@ class Pipeline:
         content = max(0.0, signals[0].score) + sum(
             s.score for s in signals if s.name.startswith("rule.") and s.name != "rule.advertising"
         )
-        detail = f"{detail}; model and harm phrases not counted"
-        signals.append(Signal("notice.own_channels", round(-content, 3), detail))
+        signals.append(_not_counting("notice.own_channels", 0.0, content, detail, "model and harm phrases"))
         return True
 
     def _trusted_brandname(self, sender: Sender) -> bool:
@@ -739,6 +744,20 @@ def _random_local_part(address: str) -> bool:
         and len(_DIGIT_RUNS_RE.findall(local)) >= 2
         and not any(c in "aeiouy" for c in local)
     )
+
+
+def _not_counting(name: str, base: float, content: float, detail: str, what: str) -> Signal:
+    """A signal that explains part of the others' scores away: its score is ``base`` less
+    ``content``, the part it does not count, and its detail says what that part is.
+
+    Every such signal goes through here, so that a change to one can be weighed against the
+    others: the legal form of advertising and too little text (the model's positive score),
+    public warnings (model and keywords), a brand's service notice (model and phishing wording),
+    links to a brand's own channels (model and harm phrases); and the other way round, a payload
+    link and an ad label on prohibited goods, which do not count the model's *negative* score
+    (``content`` < 0), once per message. The notices fire only where no link but official ones
+    is, and then no legal form is looked for: no two of them fire on one message."""
+    return Signal(name, round(base - content, 3), f"{detail}; {what} not counted")
 
 
 def _has_reason(signals: Sequence[Signal]) -> bool:
