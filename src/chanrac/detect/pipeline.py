@@ -426,9 +426,8 @@ class Pipeline:
                 continue
             signal = _not_counting(name, base, max(0.0, model_list[i]), f"{detail}; advertising content", "model score")
             all_signals[i].append(signal)
-            score = signal.score
             # numpy's round on the numpy total, as before: Python's round can differ in the last bit.
-            totals[i] = round(totals[i] + score, 3)
+            totals[i] = round(totals[i] + signal.score, 3)
         out: list[Verdict] = []
         flag_threshold, block_threshold = self.flag_threshold, self.block_threshold
         for i, (signals, score) in enumerate(zip(all_signals, totals.tolist(), strict=True)):
@@ -755,8 +754,9 @@ def _not_counting(name: str, base: float, content: float, detail: str, what: str
     public warnings (model and keywords), a brand's service notice (model and phishing wording),
     links to a brand's own channels (model and harm phrases); and the other way round, a payload
     link and an ad label on prohibited goods, which do not count the model's *negative* score
-    (``content`` < 0), once per message. The notices fire only where no link but official ones
-    is, and then no legal form is looked for: no two of them fire on one message."""
+    (``content`` < 0). No part is discounted twice: a notice needs a message that points only
+    to official channels, so no payload link or legal form comes with it, and a payload link and
+    an ad label on prohibited goods discount the model's score once between them."""
     return Signal(name, round(base - content, 3), f"{detail}; {what} not counted")
 
 
