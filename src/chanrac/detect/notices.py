@@ -174,7 +174,7 @@ def _is_brands_sender(name: str, brandname: str) -> bool:
     """Whether the brandname belongs to the brand named: VCB or VIETCOMBANK for Vietcombank."""
     brand = _BRAND_OF_NAME[name]
     sender = brandname.lower().replace(" ", "")
-    return sender in brand.tokens or sender == brand.name.lower().replace(" ", "")
+    return sender in brand.tokens or sender == brand.compact_name
 
 
 def own_channels_notice(canonical: str, links: Sequence[str]) -> str | None:

@@ -21,11 +21,15 @@ Detectors, in the order their signals are listed in a verdict:
                          writing as a bank, carrier, state body or platform, unregistered or
                          registered brandname, a made-up e-mail address (iMessage), sender
                          reputation;
-``notice.*``             an authority's public warning about scams, or a brand's service notice
-                         from its own brandname, pointing only to official channels
+``notice.*``             an authority's public warning about scams, a brand's service notice
+                         from its own brandname, or a message that names a brand and links only
+                         to its own domains — each pointing only to official channels
                          (:mod:`chanrac.detect.notices`): the content scores they explain are
                          not counted;
-``policy.*``             a text of fewer than two words, on which the model is not heard.
+``policy.*``             too little text for the content model (fewer than two words, a name and
+                         a number): its score is not counted.
+
+Every signal that does not count part of the others' scores is made by :func:`_not_counting`.
 
 Label and action come from the total: ``spam`` and ``flag`` from ``flag_threshold``, ``block``
 from ``block_threshold`` — and, unless ``model_alone_blocks``, a reason besides the content model

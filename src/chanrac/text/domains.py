@@ -91,6 +91,11 @@ class Brand:
     # may link to the others' domains.
     owner: str = ""
 
+    @property
+    def compact_name(self) -> str:
+        """Its name lower-cased without spaces, as a brandname or a domain label writes it."""
+        return self.name.lower().replace(" ", "")
+
 
 def _brand(name: str, domains: str, tokens: str, *, staff_write: bool = False, owner: str = "") -> Brand:
     return Brand(name, frozenset(words(domains)), frozenset(words(tokens)), staff_write, owner or name)
@@ -306,13 +311,9 @@ def lookalike_brand(domain: str) -> str | None:
         return None
     brand = _brand_named_in(host, registrable)
     # A Vietnamese domain named after the brand is its own, listed here or not: bidv.vn, vnpt.com.vn.
-    if brand is None or (registrable.endswith(".vn") and registrable.split(".", 1)[0] == _compact(brand.name)):
+    if brand is None or (registrable.endswith(".vn") and registrable.split(".", 1)[0] == brand.compact_name):
         return None
     return brand.name
-
-
-def _compact(name: str) -> str:
-    return name.lower().replace(" ", "")
 
 
 def _brand_named_in(host: str, registrable: str) -> Brand | None:

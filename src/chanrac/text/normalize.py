@@ -229,7 +229,7 @@ _CAMEL_WORD_RE = re.compile(rf"(?<![\w@#./\\-])(?:{_UPPER_CLASS}{_LOWER_CLASS}+)
 _CAMEL_PIECE_RE = re.compile(f"{_UPPER_CLASS}{_LOWER_CLASS}+")
 _ASCII_WORD_RE = re.compile(r"[a-z']+")
 # Brand names written so (MoMo, VinaPhone) stay one word: notices and rules know them so.
-_BRAND_WORDS = frozenset(t for b in BRANDS for t in (*b.tokens, b.name.lower().replace(" ", "")))
+_BRAND_WORDS = frozenset(t for b in BRANDS for t in (*b.tokens, b.compact_name))
 # "TRAlNGHlEM", "KVVlN": a lower-case l for a capital I in a word otherwise in capitals.
 # Hints start on their rare literal, so that the regex engine skips ahead to it (5-8x faster).
 _CAPS_L_HINT_RE = re.compile(f"l(?:(?<={_UPPER_CLASS}l)|(?={_UPPER_CLASS}))")
